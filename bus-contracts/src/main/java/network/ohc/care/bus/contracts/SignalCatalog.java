@@ -1,0 +1,87 @@
+package network.ohc.care.bus.contracts;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The known signal types, listed explicitly (no classpath scanning, so it works the same in a native image).
+ * Core's types come from {@link #coreSignals()}; a plug that publishes its own adds them with the builder.
+ */
+public final class SignalCatalog {
+    private static final List<Class<? extends DomainSignal>> CORE = List.of(
+            FacilityCreated.class, FacilityUpdated.class,
+            LocationCreated.class, LocationUpdated.class, BedStatusChanged.class,
+            PatientRegistered.class, PatientUpdated.class,
+            EncounterStarted.class, PatientAdmitted.class, PatientTransferred.class, EncounterCompleted.class, EncounterCancelled.class,
+            StaffRoleGranted.class, StaffRoleRevoked.class);
+
+    private final Map<String, Class<? extends DomainSignal>> byType;
+
+    private SignalCatalog(Map<String, Class<? extends DomainSignal>> byType) {
+        this.byType = Collections.unmodifiableMap(byType);
+    }
+
+    /** Every signal type core emits. */
+    public static List<Class<? extends DomainSignal>> coreSignals() {
+        return CORE;
+    }
+
+    public static String typeName(Class<? extends DomainSignal> type) {
+        return annotation(type).name();
+    }
+
+    public static int version(Class<? extends DomainSignal> type) {
+        return annotation(type).version();
+    }
+
+    private static SignalType annotation(Class<? extends DomainSignal> type) {
+        SignalType t = type.getAnnotation(SignalType.class);
+        if (t == null) {
+            throw new IllegalArgumentException(type.getName() + " has no @SignalType annotation");
+        }
+        return t;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Optional<Class<? extends DomainSignal>> byType(String name) {
+        return Optional.ofNullable(byType.get(name));
+    }
+
+    public Collection<Class<? extends DomainSignal>> all() {
+        return byType.values();
+    }
+
+    /** Collects signal types; a type name may be registered once. */
+    public static final class Builder {
+        private final Map<String, Class<? extends DomainSignal>> types = new LinkedHashMap<>();
+
+        public Builder addCore() {
+            CORE.forEach(this::add);
+            return this;
+        }
+
+        public Builder add(Class<? extends DomainSignal> type) {
+            String name = typeName(type);
+            if (version(type) < 1) {
+                throw new IllegalArgumentException(type.getName() + ": @SignalType version must be 1 or more");
+            }
+            Class<? extends DomainSignal> previous = types.putIfAbsent(name, type);
+            if (previous != null && previous != type) {
+                throw new IllegalArgumentException("signal type '" + name + "' is declared by both " + previous.getName() + " and "
+                        + type.getName());
+            }
+            return this;
+        }
+
+        public SignalCatalog build() {
+            return new SignalCatalog(new LinkedHashMap<>(types));
+        }
+    }
+}
