@@ -1,0 +1,59 @@
+package network.ohc.care.core.staff;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import network.ohc.care.core.api.Params;
+import network.ohc.care.core.api.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Authentication")
+public class AuthResource {
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    TokenService tokens;
+    @Inject
+    Access access;
+
+    /** Exchanges a username and password for a bearer token. */
+    @POST
+    @Path("login")
+    @PermitAll
+    @Transactional
+    public StaffDtos.Token login(@Valid StaffDtos.Login body) {
+        Params.requireBody(body);
+        Optional<StaffUser> user = StaffUser.findByUsername(body.username().strip());
+        if (user.isEmpty()) {
+            hasher.verifyDummy(body.password());
+            throw ProblemException.unauthorized("wrong username or password");
+        }
+        StaffUser u = user.get();
+        if (!hasher.verify(body.password(), u.passwordHash) || !u.active) {
+            throw ProblemException.unauthorized("wrong username or password");
+        }
+        return tokens.issue(u);
+    }
+
+    /** The signed-in user with the roles held per facility. */
+    @GET
+    @Path("me")
+    @Authenticated
+    @Transactional
+    public StaffDtos.UserView me() {
+        StaffUser u = access.user();
+        return StaffDtos.UserView.of(u, FacilityRoleGrant.activeFor(u.id));
+    }
+}
