@@ -5,17 +5,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
+import network.ohc.care.core.bus.AfterCommit;
 
-/** Appends a signal to {@code core.signal_outbox} within the caller's transaction (which must exist). */
+/**
+ * Appends a signal to {@code core.signal_outbox} within the caller's transaction (which must exist), and
+ * after that transaction commits, hands the transaction's signals to {@link AfterCommit}.
+ */
 @ApplicationScoped
 public class OutboxWriter {
+    private static final String KEY = OutboxWriter.class.getName();
+
     @Inject
     ObjectMapper json;
+    @Inject
+    TransactionSynchronizationRegistry tx;
+    @Inject
+    AfterCommit afterCommit;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(DomainSignal signal) {
@@ -26,6 +41,7 @@ public class OutboxWriter {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot serialize " + e.type(), ex);
         }
+        pending().add(signal);
         Panache.getSession().createNativeMutationQuery("""
                 INSERT INTO core.signal_outbox (signal_id, type, schema_version, aggregate_type, aggregate_id, facility_id,
                     occurred_at, actor, correlation_id, payload)
@@ -41,5 +57,32 @@ public class OutboxWriter {
                 .setParameter(9, e.correlationId(), String.class)
                 .setParameter(10, payload)
                 .executeUpdate();
+    }
+
+    /** The transaction's signals so far; the first call also prepares the transaction (see below). */
+    @SuppressWarnings("unchecked")
+    private List<DomainSignal> pending() {
+        List<DomainSignal> list = (List<DomainSignal>) tx.getResource(KEY);
+        if (list != null) {
+            return list;
+        }
+        // The delivery cursor relies on a transaction holding its id before it takes an outbox position:
+        // make sure it has one (a no-op when it already wrote something).
+        Panache.getSession().createNativeQuery("SELECT pg_current_xact_id()::text", String.class).getSingleResult();
+        List<DomainSignal> created = new ArrayList<>();
+        tx.putResource(KEY, created);
+        tx.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    afterCommit.committed(created);
+                }
+            }
+        });
+        return created;
     }
 }

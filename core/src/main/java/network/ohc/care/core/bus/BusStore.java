@@ -1,0 +1,298 @@
+package network.ohc.care.core.bus;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * SQL of signal delivery: reading the outbox, subscriber positions and leases, dead letters. Plain JDBC in
+ * autocommit: each statement is its own transaction, and none is held open while a handler runs.
+ */
+@ApplicationScoped
+public class BusStore {
+    @Inject
+    AgroalDataSource db;
+
+    record Lease(long position, Long rewindTo, boolean replayRequested) {
+    }
+
+    record DeadLetter(long id, String subscriber, long seq, UUID signalId, String type, String aggregateType, UUID aggregateId,
+            int attempts, String error, boolean parked, String status, Instant createdAt) {
+    }
+
+    record SubscriptionState(String name, long position, String leaseOwner, Instant leaseUntil, long delivered, long failed,
+            String lastError, Instant lastErrorAt, long openDeadLetters) {
+    }
+
+    /**
+     * Up to {@code limit} signals after {@code after}, in position order, each row carrying the snapshot bounds of
+     * this very statement (see {@link OutboxCursor} for why).
+     */
+    List<OutboxRow> fetch(long after, int limit) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT seq, signal_id, type, aggregate_type, aggregate_id, occurred_at, payload::text,
+                       pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text
+                FROM core.signal_outbox WHERE seq > ? ORDER BY seq LIMIT ?""")) {
+            ps.setLong(1, after);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<OutboxRow> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** Current snapshot bounds {xmin, xmax}, for settling gaps when no row follows. */
+    long[] snapshot() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new long[] {Long.parseLong(rs.getString(1)), Long.parseLong(rs.getString(2))};
+        }
+    }
+
+    Optional<OutboxRow> fetchOne(long seq) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT seq, signal_id, type, aggregate_type, aggregate_id, occurred_at, payload::text, '0', '0'
+                FROM core.signal_outbox WHERE seq = ?""")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static OutboxRow row(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class),
+                rs.getTimestamp(6).toInstant(), rs.getString(7), Long.parseLong(rs.getString(8)), Long.parseLong(rs.getString(9)));
+    }
+
+    long headSeq() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(max(seq), 0) FROM core.signal_outbox"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Last position whose signal occurred before {@code instant} (0 if none). */
+    long positionBefore(Instant instant) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(max(seq), 0) FROM core.signal_outbox WHERE occurred_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(instant));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Registers a subscriber seen for the first time; {@code fromNow} starts it at the current head. */
+    void ensureSubscription(String name, boolean fromNow) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO core.signal_subscription (name, position)
+                VALUES (?, CASE WHEN ? THEN (SELECT coalesce(max(seq), 0) FROM core.signal_outbox) ELSE 0 END)
+                ON CONFLICT (name) DO NOTHING""")) {
+            ps.setString(1, name);
+            ps.setBoolean(2, fromNow);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Takes or renews the subscriber's lease for {@code owner}; empty if another instance holds it. */
+    Optional<Lease> lease(String name, String owner, int seconds) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE core.signal_subscription
+                SET lease_owner = ?, lease_until = now() + make_interval(secs => ?), updated_at = now()
+                WHERE name = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < now())
+                RETURNING position, rewind_to, replay_requested""")) {
+            ps.setString(1, owner);
+            ps.setInt(2, seconds);
+            ps.setString(3, name);
+            ps.setString(4, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long position = rs.getLong(1);
+                long rewind = rs.getLong(2);
+                Long rewindTo = rs.wasNull() ? null : rewind;
+                return Optional.of(new Lease(position, rewindTo, rs.getBoolean(3)));
+            }
+        }
+    }
+
+    void release(String name, String owner) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE core.signal_subscription SET lease_owner = NULL, lease_until = NULL WHERE name = ? AND lease_owner = ?")) {
+            ps.setString(1, name);
+            ps.setString(2, owner);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Saves progress if {@code owner} still holds the lease; false means the lease was lost. */
+    boolean savePosition(String name, String owner, long position, long delivered, long failed, String lastError, int leaseSeconds)
+            throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE core.signal_subscription
+                SET position = ?, delivered = delivered + ?, failed = failed + ?,
+                    last_error = coalesce(?, last_error), last_error_at = CASE WHEN cast(? AS text) IS NULL THEN last_error_at ELSE now() END,
+                    lease_until = now() + make_interval(secs => ?), updated_at = now()
+                WHERE name = ? AND lease_owner = ?""")) {
+            ps.setLong(1, position);
+            ps.setLong(2, delivered);
+            ps.setLong(3, failed);
+            ps.setString(4, truncate(lastError, 2000));
+            ps.setString(5, lastError);
+            ps.setInt(6, leaseSeconds);
+            ps.setString(7, name);
+            ps.setString(8, owner);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    boolean applyRewind(String name, String owner, long position) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE core.signal_subscription SET position = ?, rewind_to = NULL, updated_at = now() WHERE name = ? AND lease_owner = ?")) {
+            ps.setLong(1, position);
+            ps.setString(2, name);
+            ps.setString(3, owner);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    void clearReplayRequest(String name, String owner) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE core.signal_subscription SET replay_requested = false WHERE name = ? AND lease_owner = ?")) {
+            ps.setString(1, name);
+            ps.setString(2, owner);
+            ps.executeUpdate();
+        }
+    }
+
+    boolean requestRewind(String name, long position) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE core.signal_subscription SET rewind_to = ?, updated_at = now() WHERE name = ?")) {
+            ps.setLong(1, position);
+            ps.setString(2, name);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    boolean requestReplay(String name) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE core.signal_subscription SET replay_requested = true, updated_at = now() WHERE name = ?")) {
+            ps.setString(1, name);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    void deadLetter(String subscriber, OutboxRow row, int attempts, String error, boolean parked) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO core.signal_dead_letter (subscriber, seq, signal_id, type, aggregate_type, aggregate_id, attempts, error, parked)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (subscriber, seq) DO UPDATE SET attempts = excluded.attempts, error = excluded.error,
+                    parked = excluded.parked, status = 'OPEN', resolved_at = NULL""")) {
+            ps.setString(1, subscriber);
+            ps.setLong(2, row.seq());
+            ps.setObject(3, row.signalId());
+            ps.setString(4, row.type());
+            ps.setString(5, row.aggregateType());
+            ps.setObject(6, row.aggregateId());
+            ps.setInt(7, attempts);
+            ps.setString(8, truncate(error, 4000));
+            ps.setBoolean(9, parked);
+            ps.executeUpdate();
+        }
+    }
+
+    void resolveDeadLetter(long id, String status) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE core.signal_dead_letter SET status = ?, resolved_at = now() WHERE id = ? AND status = 'OPEN'")) {
+            ps.setString(1, status);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    void failedAgain(long id, int attempts, String error) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE core.signal_dead_letter SET attempts = attempts + ?, error = ?, parked = false WHERE id = ?")) {
+            ps.setInt(1, attempts);
+            ps.setString(2, truncate(error, 4000));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    List<DeadLetter> deadLetters(String subscriber, boolean openOnly, int limit) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT id, subscriber, seq, signal_id, type, aggregate_type, aggregate_id, attempts, error, parked, status, created_at
+                FROM core.signal_dead_letter WHERE subscriber = ? AND (status = 'OPEN' OR NOT ?) ORDER BY seq LIMIT ?""")) {
+            ps.setString(1, subscriber);
+            ps.setBoolean(2, openOnly);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<DeadLetter> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, UUID.class), rs.getString(5),
+                            rs.getString(6), rs.getObject(7, UUID.class), rs.getInt(8), rs.getString(9), rs.getBoolean(10),
+                            rs.getString(11), rs.getTimestamp(12).toInstant()));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Aggregates with an open dead letter: their later signals are parked behind it. */
+    Set<String> parkedAggregates(String subscriber) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT aggregate_type, aggregate_id FROM core.signal_dead_letter WHERE subscriber = ? AND status = 'OPEN'")) {
+            ps.setString(1, subscriber);
+            try (ResultSet rs = ps.executeQuery()) {
+                Set<String> out = new HashSet<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1) + "/" + rs.getObject(2, UUID.class));
+                }
+                return out;
+            }
+        }
+    }
+
+    List<SubscriptionState> subscriptions() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT s.name, s.position, s.lease_owner, s.lease_until, s.delivered, s.failed, s.last_error, s.last_error_at,
+                       (SELECT count(*) FROM core.signal_dead_letter d WHERE d.subscriber = s.name AND d.status = 'OPEN')
+                FROM core.signal_subscription s ORDER BY s.name"""); ResultSet rs = ps.executeQuery()) {
+            List<SubscriptionState> out = new ArrayList<>();
+            while (rs.next()) {
+                Timestamp lease = rs.getTimestamp(4);
+                Timestamp err = rs.getTimestamp(8);
+                out.add(new SubscriptionState(rs.getString(1), rs.getLong(2), rs.getString(3), lease == null ? null : lease.toInstant(),
+                        rs.getLong(5), rs.getLong(6), rs.getString(7), err == null ? null : err.toInstant(), rs.getLong(9)));
+            }
+            return out;
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

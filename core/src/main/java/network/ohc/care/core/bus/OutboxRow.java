@@ -1,0 +1,9 @@
+package network.ohc.care.core.bus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One committed signal as stored in the outbox, with the reading statement's snapshot bounds. */
+record OutboxRow(long seq, UUID signalId, String type, String aggregateType, UUID aggregateId, Instant occurredAt,
+        String payload, long snapshotXmin, long snapshotXmax) {
+}

@@ -1,0 +1,144 @@
+package network.ohc.care.core.bus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import network.ohc.care.plug.sdk.SignalSubscriber;
+import network.ohc.care.plug.sdk.Subscription;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts a delivery worker per {@link SignalSubscriber} bean (core's own and the plugs'), wakes them after each
+ * commit that wrote signals, and stops them on shutdown. Several instances may share a database: each
+ * subscriber is delivered by whichever instance holds its lease.
+ */
+@ApplicationScoped
+public class SignalBus {
+    private static final Logger LOG = Logger.getLogger(SignalBus.class);
+
+    @Inject
+    @Any
+    Instance<SignalSubscriber> subscribers;
+    @Inject
+    BusStore store;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    BusMetrics metrics;
+
+    @ConfigProperty(name = "care.bus.enabled", defaultValue = "true")
+    boolean enabled;
+    @ConfigProperty(name = "care.bus.batch-size", defaultValue = "500")
+    int batchSize;
+    @ConfigProperty(name = "care.bus.poll-interval", defaultValue = "PT0.5S")
+    Duration pollInterval;
+    @ConfigProperty(name = "care.bus.lease", defaultValue = "PT60S")
+    Duration lease;
+
+    private final String owner = instanceName();
+    private final Map<String, SubscriberWorker> workers = new LinkedHashMap<>();
+    private final AtomicLong head = new AtomicLong();
+    private ScheduledExecutorService headPoller;
+
+    void start(@Observes @Priority(100) StartupEvent event) throws SQLException {
+        if (!enabled) {
+            LOG.info("Signal delivery is disabled (care.bus.enabled=false)");
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        List<SubscriptionSpec> specs = new ArrayList<>();
+        for (SignalSubscriber subscriber : subscribers) {
+            SubscriptionSpec spec = SubscriptionSpec.of(subscriber);
+            if (!names.add(spec.name)) {
+                throw new IllegalStateException("two signal subscribers are named '" + spec.name + "'");
+            }
+            specs.add(spec);
+        }
+        SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) lease.toSeconds());
+        head.set(store.headSeq());
+        for (SubscriptionSpec spec : specs) {
+            store.ensureSubscription(spec.name, spec.start == Subscription.Start.NOW);
+            SubscriberWorker worker = new SubscriberWorker(spec, store, json, owner, settings, metrics);
+            workers.put(spec.name, worker);
+            metrics.register(spec.name, () -> Math.max(0, head.get() - worker.position.get()));
+        }
+        workers.values().forEach(SubscriberWorker::start);
+        headPoller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "care-bus-head");
+            t.setDaemon(true);
+            return t;
+        });
+        headPoller.scheduleWithFixedDelay(this::refreshHead, 1, 1, TimeUnit.SECONDS);
+        if (!workers.isEmpty()) {
+            LOG.infof("Delivering signals to %d subscriber(s) %s as %s", workers.size(), workers.keySet(), owner);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (headPoller != null) {
+            headPoller.shutdownNow();
+        }
+        workers.values().forEach(SubscriberWorker::stop);
+    }
+
+    /** Called after a transaction that wrote signals commits. */
+    public void wake() {
+        for (SubscriberWorker w : workers.values()) {
+            w.wake();
+        }
+    }
+
+    /** Subscribers running in this instance. */
+    public Set<String> localSubscribers() {
+        return Collections.unmodifiableSet(workers.keySet());
+    }
+
+    public String instance() {
+        return owner;
+    }
+
+    long head() {
+        return head.get();
+    }
+
+    private void refreshHead() {
+        try {
+            head.set(store.headSeq());
+        } catch (SQLException e) {
+            LOG.debugf("reading the outbox head: %s", e.getMessage());
+        }
+    }
+
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "care";
+        }
+        String name = host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() <= 100 ? name : name.substring(name.length() - 100);
+    }
+}
