@@ -1,0 +1,154 @@
+package network.ohc.care.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Delivery guarantees that only real processes can show: SIGKILL during a burst, and two instances on one database. */
+class BusDurabilityIT {
+    static final List<String> SINKS = List.of("it-sink-a", "it-sink-b");
+
+    /** Writes facilities and facility updates from {@code threads} threads until {@code stop}; counts acknowledged writes. */
+    static List<Future<?>> burst(ExecutorService pool, int threads, List<CareProcess> targets, AtomicBoolean stop, AtomicInteger acked) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            CareProcess app = targets.get(t % targets.size());
+            String token = app.token();
+            futures.add(pool.submit(() -> {
+                String facility = null;
+                int i = 0;
+                while (!stop.get()) {
+                    try {
+                        var spec = RestAssured.given().port(app.port).contentType(ContentType.JSON).header("Authorization", "Bearer " + token);
+                        int status;
+                        if (facility == null || i % 10 == 0) {
+                            var r = spec.body(Map.of("name", "Burst " + UUID.randomUUID(), "kind", "CLINIC")).post("/api/v1/facilities");
+                            status = r.statusCode();
+                            if (status == 201) {
+                                facility = r.path("id");
+                            }
+                        } else {
+                            status = spec.body(Map.of("district", "D" + i)).patch("/api/v1/facilities/" + facility).statusCode();
+                        }
+                        if (status / 100 == 2) {
+                            acked.incrementAndGet();
+                        }
+                        i++;
+                    } catch (Exception e) {
+                        return null; // the server went away (it was killed)
+                    }
+                }
+                return null;
+            }));
+        }
+        return futures;
+    }
+
+    @Test
+    void killedWithSigkillDuringABurstThenRestartedEverySignalStillArrives() throws Exception {
+        ItDatabase db = ItDatabase.fresh("care_it_crash");
+        Path data = Files.createTempDirectory("care-it-crash");
+        // A slow subscriber guarantees a backlog at the moment of the kill.
+        Map<String, String> slow = Map.of("CARE_IT_SINK_DELAY_MS", "40");
+        CareProcess first = CareProcess.start(db.url, data, slow);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger acked = new AtomicInteger();
+        List<Future<?>> writers = burst(pool, 4, List.of(first), stop, acked);
+        Thread.sleep(3000);
+        first.kill9();
+        stop.set(true);
+        for (Future<?> f : writers) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        Set<UUID> committed = db.outbox();
+        assertTrue(committed.size() >= acked.get(), "every acknowledged write left a signal");
+        Set<UUID> beforeRestart = db.delivered("it-sink-a");
+        assertTrue(beforeRestart.size() < committed.size(),
+                "the kill must leave undelivered signals for this test to mean anything (" + beforeRestart.size() + " of " + committed.size() + ")");
+
+        try (CareProcess second = CareProcess.start(db.url, data, Map.of())) {
+            for (String sink : SINKS) {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> db.delivered(sink).containsAll(committed));
+            }
+            assertTrue(db.delivered("it-sink-a").containsAll(committed));
+            System.out.printf("crash test: %d acknowledged writes, %d signals committed, %d delivered before the kill, all after restart%n",
+                    acked.get(), committed.size(), beforeRestart.size());
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseHandleEachSignalOncePerSubscriberAndFailOver() throws Exception {
+        ItDatabase db = ItDatabase.fresh("care_it_pair");
+        Path data = Files.createTempDirectory("care-it-pair");
+        try (CareProcess a = CareProcess.start(db.url, data, Map.of()); CareProcess b = CareProcess.start(db.url, data, Map.of())) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger acked = new AtomicInteger();
+            List<Future<?>> writers = burst(pool, 4, List.of(a, b), stop, acked);
+            Thread.sleep(3000);
+            stop.set(true);
+            for (Future<?> f : writers) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            Set<UUID> committed = db.outbox();
+            for (String sink : SINKS) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                        .until(() -> db.delivered(sink).containsAll(committed));
+                assertEquals(committed.size(), db.deliveries(sink), sink + ": each signal handled exactly once across both instances");
+            }
+
+            // Kill whichever instance delivers sink a; the other takes its lease over and goes on.
+            String holder = db.deliveriesByInstance("it-sink-a").keySet().iterator().next();
+            CareProcess victim = holder.contains("/" + pidOf(a) + "/") ? a : b;
+            CareProcess survivor = victim == a ? b : a;
+            victim.kill9();
+            AtomicBoolean stop2 = new AtomicBoolean();
+            List<Future<?>> more = burst(pool, 2, List.of(survivor), stop2, acked);
+            Thread.sleep(1500);
+            stop2.set(true);
+            for (Future<?> f : more) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            Set<UUID> all = db.outbox();
+            assertTrue(all.size() > committed.size());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> db.delivered("it-sink-a").containsAll(all));
+            assertEquals(2, db.deliveriesByInstance("it-sink-a").size(), "the survivor took over delivery");
+            System.out.printf("two instances: %d signals, each once per subscriber; failover delivered %d more%n", committed.size(),
+                    all.size() - committed.size());
+        }
+    }
+
+    private static long pidOf(CareProcess p) {
+        String me = RestAssured.given().port(p.port).get("/q/health").asString();
+        return me.isEmpty() ? -1 : pidFromLog(p);
+    }
+
+    private static long pidFromLog(CareProcess p) {
+        return new HashSet<>(List.of(p.tail().split("\n"))).stream().filter(l -> l.contains("Delivering signals"))
+                .map(l -> l.substring(l.lastIndexOf(" as ") + 4).split("/")[1]).mapToLong(Long::parseLong).findFirst().orElse(-1);
+    }
+}

@@ -1,0 +1,82 @@
+package network.ohc.care.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** A fresh database per test on the machine's PostgreSQL, and the queries the tests check with. */
+final class ItDatabase {
+    final String url;
+    private final String user = System.getProperty("care.it.db-user", "postgres");
+
+    private ItDatabase(String url) {
+        this.url = url;
+    }
+
+    static ItDatabase fresh(String name) throws Exception {
+        String admin = System.getProperty("care.it.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        try (Connection c = DriverManager.getConnection(admin, System.getProperty("care.it.db-user", "postgres"), "");
+                Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + name);
+        }
+        return new ItDatabase(admin.substring(0, admin.lastIndexOf('/') + 1) + name);
+    }
+
+    Connection connect() throws Exception {
+        return DriverManager.getConnection(url, user, "");
+    }
+
+    /** Signal ids in the outbox of the types the sink subscribes to. */
+    Set<UUID> outbox() throws Exception {
+        return ids("SELECT signal_id FROM core.signal_outbox WHERE type IN ('care.facility.created', 'care.facility.updated', "
+                + "'care.location.created', 'care.patient.registered', 'care.encounter.started', 'care.staff.role-granted')");
+    }
+
+    Set<UUID> delivered(String subscriber) throws Exception {
+        return ids("SELECT signal_id FROM it_sink.delivery WHERE subscriber = '" + subscriber + "'");
+    }
+
+    long deliveries(String subscriber) throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM it_sink.delivery WHERE subscriber = '" + subscriber + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    Map<String, Long> deliveriesByInstance(String subscriber) throws Exception {
+        Map<String, Long> out = new HashMap<>();
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT instance, count(*) FROM it_sink.delivery WHERE subscriber = ? GROUP BY instance")) {
+            ps.setString(1, subscriber);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Set<UUID> ids(String sql) throws Exception {
+        Set<UUID> out = new HashSet<>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+            }
+        } catch (java.sql.SQLException e) {
+            if (!"42P01".equals(e.getSQLState())) { // table not there yet
+                throw e;
+            }
+        }
+        return out;
+    }
+}
