@@ -1,0 +1,49 @@
+package network.ohc.care.bus.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SignalCatalogTest {
+    @SignalType(name = "care.encounter.patient-admitted", version = 1)
+    record Impostor(Envelope envelope) implements DomainSignal {
+    }
+
+    @SignalType(name = "plug.census.snapshot-taken", version = 1)
+    record PlugSignal(Envelope envelope, UUID wardId) implements DomainSignal {
+    }
+
+    record Unannotated(Envelope envelope) implements DomainSignal {
+    }
+
+    @Test
+    void coreTypesAreAnnotatedVersionedAndUnique() {
+        Set<String> names = new HashSet<>();
+        for (Class<? extends DomainSignal> type : SignalCatalog.coreSignals()) {
+            assertTrue(type.isRecord(), type + " is a record");
+            assertTrue(SignalCatalog.version(type) >= 1);
+            assertTrue(names.add(SignalCatalog.typeName(type)), "duplicate " + SignalCatalog.typeName(type));
+            assertTrue(SignalCatalog.typeName(type).startsWith("care."));
+            assertEquals(Envelope.class, type.getRecordComponents()[0].getType(), type + " starts with its envelope");
+        }
+        assertEquals(14, names.size());
+    }
+
+    @Test
+    void plugsAddTheirOwnTypesButCannotTakeAnExistingName() {
+        SignalCatalog catalog = SignalCatalog.builder().addCore().add(PlugSignal.class).build();
+        assertEquals(PlugSignal.class, catalog.byType("plug.census.snapshot-taken").orElseThrow());
+        assertEquals(PatientAdmitted.class, catalog.byType("care.encounter.patient-admitted").orElseThrow());
+        assertTrue(catalog.byType("nope").isEmpty());
+        assertEquals(15, catalog.all().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SignalCatalog.builder().addCore().add(Impostor.class));
+        assertTrue(e.getMessage().contains("PatientAdmitted") && e.getMessage().contains("Impostor"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SignalCatalog.typeName(Unannotated.class));
+    }
+}
