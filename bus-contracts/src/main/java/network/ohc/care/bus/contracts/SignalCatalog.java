@@ -50,8 +50,29 @@ public final class SignalCatalog {
         return new Builder();
     }
 
+    /** The class of {@code name} at {@code version}. */
+    public Optional<Class<? extends DomainSignal>> byType(String name, int version) {
+        return Optional.ofNullable(byType.get(key(name, version)));
+    }
+
+    /** The class of the newest version of {@code name}. */
     public Optional<Class<? extends DomainSignal>> byType(String name) {
-        return Optional.ofNullable(byType.get(name));
+        Class<? extends DomainSignal> newest = null;
+        for (Class<? extends DomainSignal> c : byType.values()) {
+            if (typeName(c).equals(name) && (newest == null || version(c) > version(newest))) {
+                newest = c;
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    /** The key of one version of one type: {@code care.patient.registered@1}. */
+    public static String key(String name, int version) {
+        return name + "@" + version;
+    }
+
+    public static String key(Class<? extends DomainSignal> type) {
+        return key(typeName(type), version(type));
     }
 
     public Collection<Class<? extends DomainSignal>> all() {
@@ -72,10 +93,10 @@ public final class SignalCatalog {
             if (version(type) < 1) {
                 throw new IllegalArgumentException(type.getName() + ": @SignalType version must be 1 or more");
             }
-            Class<? extends DomainSignal> previous = types.putIfAbsent(name, type);
+            Class<? extends DomainSignal> previous = types.putIfAbsent(key(type), type);
             if (previous != null && previous != type) {
-                throw new IllegalArgumentException("signal type '" + name + "' is declared by both " + previous.getName() + " and "
-                        + type.getName());
+                throw new IllegalArgumentException("signal type '" + name + "' version " + version(type) + " is declared by both "
+                        + previous.getName() + " and " + type.getName());
             }
             return this;
         }

@@ -21,6 +21,10 @@ class SignalCatalogTest {
     record Unannotated(Envelope envelope) implements DomainSignal {
     }
 
+    @SignalType(name = "care.encounter.patient-admitted", version = 2)
+    record AdmittedV2(Envelope envelope, UUID bedId) implements DomainSignal {
+    }
+
     @Test
     void coreTypesAreAnnotatedVersionedAndUnique() {
         Set<String> names = new HashSet<>();
@@ -45,5 +49,10 @@ class SignalCatalogTest {
                 () -> SignalCatalog.builder().addCore().add(Impostor.class));
         assertTrue(e.getMessage().contains("PatientAdmitted") && e.getMessage().contains("Impostor"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SignalCatalog.typeName(Unannotated.class));
+        // A new version of a type lives beside the old one.
+        SignalCatalog both = SignalCatalog.builder().addCore().add(AdmittedV2.class).build();
+        assertEquals(PatientAdmitted.class, both.byType("care.encounter.patient-admitted", 1).orElseThrow());
+        assertEquals(AdmittedV2.class, both.byType("care.encounter.patient-admitted", 2).orElseThrow());
+        assertEquals(AdmittedV2.class, both.byType("care.encounter.patient-admitted").orElseThrow());
     }
 }

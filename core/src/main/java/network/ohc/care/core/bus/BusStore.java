@@ -42,7 +42,7 @@ public class BusStore {
      */
     List<OutboxRow> fetch(long after, int limit) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT seq, signal_id, type, aggregate_type, aggregate_id, occurred_at, payload::text,
+                SELECT seq, signal_id, type, schema_version, aggregate_type, aggregate_id, occurred_at, payload::text,
                        pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text
                 FROM core.signal_outbox WHERE seq > ? ORDER BY seq LIMIT ?""")) {
             ps.setLong(1, after);
@@ -69,7 +69,7 @@ public class BusStore {
 
     Optional<OutboxRow> fetchOne(long seq) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT seq, signal_id, type, aggregate_type, aggregate_id, occurred_at, payload::text, '0', '0'
+                SELECT seq, signal_id, type, schema_version, aggregate_type, aggregate_id, occurred_at, payload::text, '0', '0'
                 FROM core.signal_outbox WHERE seq = ?""")) {
             ps.setLong(1, seq);
             try (ResultSet rs = ps.executeQuery()) {
@@ -79,8 +79,9 @@ public class BusStore {
     }
 
     private static OutboxRow row(ResultSet rs) throws SQLException {
-        return new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class),
-                rs.getTimestamp(6).toInstant(), rs.getString(7), Long.parseLong(rs.getString(8)), Long.parseLong(rs.getString(9)));
+        return new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getString(5),
+                rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant(), rs.getString(8), Long.parseLong(rs.getString(9)),
+                Long.parseLong(rs.getString(10)));
     }
 
     long headSeq() throws SQLException {

@@ -192,7 +192,7 @@ final class SubscriberWorker implements Runnable {
     }
 
     private void process(OutboxRow row, boolean replay) throws Exception {
-        SubscriptionSpec.Handler handler = spec.handlers.get(row.type());
+        SubscriptionSpec.Handler handler = spec.handlers.get(row.key());
         if (handler == null) {
             return;
         }
@@ -285,8 +285,8 @@ final class SubscriberWorker implements Runnable {
             if (stillFailing.contains(key)) {
                 continue; // keep later signals of this aggregate parked behind the one that still fails
             }
-            SubscriptionSpec.Handler handler = spec.handlers.get(dl.type());
             Optional<OutboxRow> row = store.fetchOne(dl.seq());
+            SubscriptionSpec.Handler handler = row.map(r -> spec.handlers.get(r.key())).orElse(null);
             if (handler == null || row.isEmpty()) {
                 store.resolveDeadLetter(dl.id(), "DISCARDED");
                 continue;

@@ -10,7 +10,7 @@ import network.ohc.care.plug.sdk.SignalHandler;
 import network.ohc.care.plug.sdk.SignalSubscriber;
 import network.ohc.care.plug.sdk.Subscription;
 
-/** What one subscriber declared in {@link SignalSubscriber#subscribe}: handlers by type name, and its policy. */
+/** What one subscriber declared in {@link SignalSubscriber#subscribe}: handlers by type and version, and its policy. */
 final class SubscriptionSpec implements Subscription {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
@@ -46,7 +46,7 @@ final class SubscriptionSpec implements Subscription {
     @Override
     @SuppressWarnings("unchecked")
     public <S extends DomainSignal> Subscription on(Class<S> type, SignalHandler<? super S> handler) {
-        String typeName = SignalCatalog.typeName(type);
+        String typeName = SignalCatalog.key(type);
         if (handlers.putIfAbsent(typeName, new Handler(type, (SignalHandler<DomainSignal>) handler)) != null) {
             throw new IllegalStateException("subscriber '" + name + "' declares two handlers for " + typeName);
         }
