@@ -57,13 +57,12 @@ public class BusStore {
         }
     }
 
-    /** Current snapshot bounds {xmin, xmax}, for settling gaps when no row follows. */
-    long[] snapshot() throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text");
+    /** A new transaction id: greater than every id assigned before this call (it consumes one id). */
+    long xidBound() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT pg_current_xact_id()::text");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new long[] {Long.parseLong(rs.getString(1)), Long.parseLong(rs.getString(2))};
+            return Long.parseLong(rs.getString(1));
         }
     }
 

@@ -7,19 +7,28 @@ import java.util.List;
  * Decides which outbox rows may be handed out after a position without ever skipping one that commits late.
  * <p>
  * Positions come from a sequence, taken before commit: position 11 can become visible while 10 is still in
- * flight. So a reader hands out rows only while positions are contiguous. At a hole it stops and remembers the
- * reading snapshot's {@code xmax}. The transaction that took the missing position already had its transaction id
- * when it did (the outbox writer makes sure of that), and that id is below the remembered {@code xmax}. Once a
- * later snapshot's {@code xmin} reaches that {@code xmax}, every such transaction has ended: if the row is still
- * not there, its transaction rolled back and the hole is skipped for good.
+ * flight. So a reader hands out rows only while positions are contiguous. At a hole it stops and takes a fresh
+ * transaction id as a bound. The transaction that took the missing position already had its own id when it
+ * did (the outbox insert assigns the id before it draws the position), so that id is below the bound. Once a
+ * later snapshot's {@code xmin} is above the bound, every such transaction has ended: if the row is still not
+ * there, its transaction rolled back and the hole is skipped for good.
+ * (A snapshot's {@code xmax} would not do as the bound: it is one past the latest completed transaction, and a
+ * transaction still running can have an id above it.)
  */
 final class OutboxCursor {
+    /** Returns a transaction id greater than every id assigned so far. */
+    interface XidBound {
+        long next() throws java.sql.SQLException;
+    }
+
+    private final XidBound bound;
     private long position;
     private long holeAt = -1;
-    private long holeXmax;
+    private long holeBound;
 
-    OutboxCursor(long position) {
+    OutboxCursor(long position, XidBound bound) {
         this.position = position;
+        this.bound = bound;
     }
 
     long position() {
@@ -32,7 +41,7 @@ final class OutboxCursor {
     }
 
     /** The prefix of {@code rows} (read after {@link #position()}) that is safe to hand out now. */
-    List<OutboxRow> deliverable(List<OutboxRow> rows) {
+    List<OutboxRow> deliverable(List<OutboxRow> rows) throws java.sql.SQLException {
         List<OutboxRow> out = new ArrayList<>();
         long expected = position + 1;
         for (OutboxRow row : rows) {
@@ -42,10 +51,11 @@ final class OutboxCursor {
             if (row.seq() > expected) {
                 if (holeAt != expected) {
                     holeAt = expected;
-                    holeXmax = row.snapshotXmax();
+                    holeBound = bound.next();
+                    break; // the row was read before the bound was taken: judge the hole on a later read
                 }
-                if (row.snapshotXmin() < holeXmax) {
-                    break; // a transaction that may hold the missing position is still running
+                if (row.snapshotXmin() <= holeBound) {
+                    break; // a transaction that may hold the missing position could still be running
                 }
                 holeAt = -1; // settled: the missing positions belong to rolled-back transactions
             }

@@ -56,6 +56,9 @@ public class SignalBus {
     Duration pollInterval;
     @ConfigProperty(name = "care.bus.lease", defaultValue = "PT60S")
     Duration lease;
+    /** Subscribers this instance does not deliver to (paused here; another instance may still deliver). */
+    @ConfigProperty(name = "care.bus.paused-subscribers")
+    java.util.Optional<List<String>> paused;
 
     private final String owner = instanceName();
     private final Map<String, SubscriberWorker> workers = new LinkedHashMap<>();
@@ -73,6 +76,10 @@ public class SignalBus {
             SubscriptionSpec spec = SubscriptionSpec.of(subscriber);
             if (!names.add(spec.name)) {
                 throw new IllegalStateException("two signal subscribers are named '" + spec.name + "'");
+            }
+            if (paused.orElse(List.of()).contains(spec.name)) {
+                LOG.infof("Subscriber '%s' is paused in this instance (care.bus.paused-subscribers)", spec.name);
+                continue;
             }
             specs.add(spec);
         }

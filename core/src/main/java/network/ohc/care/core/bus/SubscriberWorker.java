@@ -127,7 +127,7 @@ final class SubscriberWorker implements Runnable {
         BusStore.Lease l = lease.get();
         if (!holdingLease || cursor == null) {
             holdingLease = true;
-            cursor = new OutboxCursor(l.position());
+            cursor = new OutboxCursor(l.position(), store::xidBound);
             parked = store.parkedAggregates(spec.name);
             LOG.debugf("subscriber '%s' delivering from position %d", spec.name, l.position());
         }

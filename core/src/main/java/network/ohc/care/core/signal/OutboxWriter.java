@@ -42,10 +42,15 @@ public class OutboxWriter {
             throw new IllegalStateException("cannot serialize " + e.type(), ex);
         }
         pending().add(signal);
+        // The transaction id is taken (in the sub-select, which runs first) before the position is drawn:
+        // the delivery cursor relies on it (see OutboxCursor).
         Panache.getSession().createNativeMutationQuery("""
-                INSERT INTO core.signal_outbox (signal_id, type, schema_version, aggregate_type, aggregate_id, facility_id,
-                    occurred_at, actor, correlation_id, payload)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 AS jsonb))""")
+                INSERT INTO core.signal_outbox (seq, tx_id, signal_id, type, schema_version, aggregate_type, aggregate_id,
+                    facility_id, occurred_at, actor, correlation_id, payload)
+                OVERRIDING SYSTEM VALUE
+                SELECT nextval(pg_get_serial_sequence('core.signal_outbox', 'seq')), x.id, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                    cast(?10 AS jsonb)
+                FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x""")
                 .setParameter(1, e.signalId())
                 .setParameter(2, e.type())
                 .setParameter(3, e.schemaVersion())
@@ -59,16 +64,13 @@ public class OutboxWriter {
                 .executeUpdate();
     }
 
-    /** The transaction's signals so far; the first call also prepares the transaction (see below). */
+    /** The transaction's signals so far; the first call registers the after-commit callback. */
     @SuppressWarnings("unchecked")
     private List<DomainSignal> pending() {
         List<DomainSignal> list = (List<DomainSignal>) tx.getResource(KEY);
         if (list != null) {
             return list;
         }
-        // The delivery cursor relies on a transaction holding its id before it takes an outbox position:
-        // make sure it has one (a no-op when it already wrote something).
-        Panache.getSession().createNativeQuery("SELECT pg_current_xact_id()::text", String.class).getSingleResult();
         List<DomainSignal> created = new ArrayList<>();
         tx.putResource(KEY, created);
         tx.registerInterposedSynchronization(new Synchronization() {

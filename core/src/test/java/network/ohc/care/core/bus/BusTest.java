@@ -106,6 +106,33 @@ class BusTest {
     }
 
     @Test
+    void aConcurrentBurstOfSignalsArrivesCompletelyAndOnlyOnce() throws Exception {
+        UUID aggregate = UUID.randomUUID();
+        int threads = 4;
+        int perThread = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            fs.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    UUID agg = i % 2 == 0 ? aggregate : UUID.randomUUID();
+                    QuarkusTransaction.requiringNew().run(() -> emitter.emit(new FacilityUpdated(
+                            emitter.envelope(FacilityUpdated.class, "Facility", agg, agg), agg, "Burst", "CLINIC", null, null, true)));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        List<UUID> expected = outboxOf(aggregate);
+        assertEquals(threads * perThread / 2, expected.size());
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedOf(recorder.received(), aggregate).size() >= expected.size());
+        assertEquals(expected, receivedOf(recorder.received(), aggregate), "complete, in order, no duplicates");
+    }
+
+    @Test
     void aRolledBackTransactionEmitsNothingAndDoesNotStallDelivery() throws Exception {
         UUID ghost = UUID.randomUUID();
         UUID signalId;

@@ -1,0 +1,27 @@
+package network.ohc.care.bench;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Shared between the writer and the subscribers of one benchmark process. */
+final class BenchState {
+    static final int MAX_SUBSCRIBERS = 10;
+    static final AtomicLong[] DELIVERED = new AtomicLong[MAX_SUBSCRIBERS];
+    /** Signal id -> System.nanoTime() right after its transaction committed (latency phase only). */
+    static final Map<UUID, Long> COMMITTED_AT = new ConcurrentHashMap<>();
+    static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
+    static volatile long lastDeliveryNanos;
+    static final java.util.Set<Long> SEEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        for (int i = 0; i < MAX_SUBSCRIBERS; i++) {
+            DELIVERED[i] = new AtomicLong();
+        }
+    }
+
+    private BenchState() {
+    }
+}
