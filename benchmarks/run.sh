@@ -6,7 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
 SIGNALS=${BENCH_SIGNALS:-20000}
-THREADS=${BENCH_THREADS:-4}
+THREADS=${BENCH_THREADS:-8}
+PER_TX=${BENCH_PER_TX:-1}
 OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
 
@@ -28,7 +29,7 @@ for subs in 1 10; do
   echo "==> Care, $subs subscriber(s)" >&2
   fresh_db care_bench
   CARE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/care_bench" CARE_DB_USER=postgres CARE_DATA_DIR="$OUT/data" \
-    java -Xmx1g -Dbench.signals="$SIGNALS" -Dbench.threads="$THREADS" -Dbench.subscribers="$subs" \
+    java -Xmx1g -Dbench.signals="$SIGNALS" -Dbench.threads="$THREADS" -Dbench.per-transaction="$PER_TX" -Dbench.subscribers="$subs" \
       -Dcare.bus.paused-subscribers="$(paused "$subs")" -Dcare.admin.password=bench-admin-password \
       -jar "$ROOT/benchmarks/care-bench/target/quarkus-app/quarkus-run.jar" | grep '^RESULT' | tee -a "$results"
   echo "==> Spring Modulith JDBC registry, $subs listener(s)" >&2
@@ -48,7 +49,7 @@ base = r.get("baseline_insert_commit_per_s", float("nan"))
 def g(k): return r.get(k, float("nan"))
 print()
 print(f"Signal bus benchmark ({sys.argv[1]})")
-print(f"baseline: plain INSERT+COMMIT of the same JSON, same threads: {base:,.0f}/s (ratio 1.00)")
+print(f"baseline: plain INSERT+COMMIT of the same JSON, same threads and signals per transaction: {base:,.0f}/s (ratio 1.00)")
 print(f"{'':34}{'Care':>12}{'vs base':>9}{'Modulith':>12}{'vs base':>9}{'Care/Modulith':>15}")
 for subs in ("1 subscriber", "10 subscribers"):
     for name, ck, mk in (("committed/s", "committed_per_s", "modulith_committed_per_s"),
