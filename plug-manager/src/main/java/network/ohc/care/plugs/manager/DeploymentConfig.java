@@ -85,6 +85,7 @@ public final class DeploymentConfig {
         Map<String, Map<String, LocatedProperties.Entry>> attrs = new HashMap<>();
         Map<String, Map<String, LocatedProperties.Entry>> configs = new HashMap<>();
         Map<String, LocatedProperties.Entry> repoUrls = new LinkedHashMap<>();
+        Map<String, Set<String>> misspelt = new HashMap<>();
         for (LocatedProperties.Entry e : f.entries().values()) {
             String key = e.key();
             if (key.equals("plugs")) {
@@ -109,8 +110,14 @@ public final class DeploymentConfig {
                 } else if (PLUG_ATTRIBUTES.contains(rest)) {
                     attrs.computeIfAbsent(name, k -> new HashMap<>()).put(rest, e);
                 } else {
-                    problem(f, e, "unknown setting '" + rest + "'" + Suggest.didYouMean(rest, List.of("source", "version", "enabled",
-                            "config.<key>")));
+                    String hint = Suggest.didYouMean(rest, List.of("source", "version", "enabled", "config.<key>"));
+                    problem(f, e, "unknown setting '" + rest + "'" + hint);
+                    // A misspelt attribute is one mistake: don't also report the attribute as missing.
+                    for (String a : PLUG_ATTRIBUTES) {
+                        if (hint.equals("; did you mean '" + a + "'?")) {
+                            misspelt.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(a);
+                        }
+                    }
                 }
             } else if (parts[0].equals("repository") && parts.length == 3) {
                 if (!parts[2].equals("url")) {
@@ -147,6 +154,10 @@ public final class DeploymentConfig {
                     case "false" -> on = false;
                     default -> problem(f, enabled, "'" + enabled.value() + "' is not true or false");
                 }
+            }
+            Set<String> typo = misspelt.getOrDefault(name, Set.of());
+            if ((source == null && typo.contains("source")) || (version == null && typo.contains("version"))) {
+                continue;
             }
             if (source == null || source.value().isBlank()) {
                 problems.add(new Problem(f.file(), source != null ? source.line() : list.line(), "plug." + name + ".source",

@@ -1,0 +1,233 @@
+package network.ohc.care.plugs.manager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Checks the fetched plugs against each other, against core and against the deployer's config, before anything
+ * is built into the app: descriptor, core range, required plugs (and their order), duplicate names, library
+ * versions, config keys, required config and value types.
+ */
+final class Verifier {
+    private final String file;
+    private final String coreVersion;
+    private final Map<String, String> coreLibraries;
+    private final List<Problem> problems = new ArrayList<>();
+
+    Verifier(String file, String coreVersion, Map<String, String> coreLibraries) {
+        this.file = file;
+        this.coreVersion = coreVersion;
+        this.coreLibraries = coreLibraries;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    private void problem(PlugRequest plug, String key, String message) {
+        int line = plug.line();
+        if (key.contains(".config.")) {
+            var e = plug.config().get(key.substring(key.indexOf(".config.") + ".config.".length()));
+            if (e != null) {
+                line = e.line();
+            }
+        }
+        problems.add(new Problem(file, line, key, message));
+    }
+
+    /** Verifies and returns the plugs in dependency order (a plug after the plugs it requires). */
+    List<ResolvedPlug> verify(List<ResolvedPlug> plugs, Map<String, PlugRequest> all) {
+        Map<String, ResolvedPlug> byName = new LinkedHashMap<>();
+        Map<String, String> seenDescriptorNames = new HashMap<>();
+        for (ResolvedPlug p : plugs) {
+            String name = p.request().name();
+            PlugDescriptor d = p.descriptor();
+            for (String defect : d.defects()) {
+                problem(p.request(), "plug." + name + ".source", "the plug's descriptor is broken: " + defect);
+            }
+            if (!d.name().equals(name)) {
+                problem(p.request(), "plug." + name + ".source", "this artifact is the plug '" + d.name() + "', not '" + name + "'");
+            }
+            String other = seenDescriptorNames.put(d.name(), name);
+            if (other != null) {
+                problem(p.request(), "plug." + name + ".source", "plugs '" + other + "' and '" + name + "' are the same plug ('"
+                        + d.name() + "'); list it once");
+            }
+            if (!d.coreRange().isBlank() && !Versions.inRange(coreVersion, d.coreRange())) {
+                problem(p.request(), "plug." + name + ".version", name + " " + d.version() + " needs core " + d.coreRange()
+                        + ", but this core is " + coreVersion + "; pick a version of the plug made for it");
+            }
+            checkConfig(p);
+            byName.put(name, p);
+        }
+        for (ResolvedPlug p : plugs) {
+            for (PlugDescriptor.Requirement r : p.descriptor().requires()) {
+                ResolvedPlug dep = byName.get(r.plug());
+                String name = p.request().name();
+                if (dep == null) {
+                    PlugRequest listed = all.get(r.plug());
+                    problem(p.request(), "plugs", name + " needs the plug '" + r.plug() + "'" + (r.range().isBlank() ? "" : " " + r.range())
+                            + (listed != null && !listed.enabled() ? ", which is disabled (plug." + r.plug() + ".enabled=false)"
+                                    : ", which is not in this deployment: add it to 'plugs'"));
+                } else if (!r.range().isBlank() && !Versions.inRange(dep.version(), r.range())) {
+                    problem(dep.request(), "plug." + r.plug() + ".version", name + " needs " + r.plug() + " " + r.range() + ", but "
+                            + dep.version() + " is configured");
+                }
+            }
+        }
+        checkLibraries(plugs);
+        return order(plugs, byName);
+    }
+
+    private void checkConfig(ResolvedPlug p) {
+        String name = p.request().name();
+        Map<String, PlugDescriptor.ConfigKey> schema = p.descriptor().config();
+        for (var e : p.request().config().entrySet()) {
+            PlugDescriptor.ConfigKey k = schema.get(e.getKey());
+            if (k == null) {
+                problem(p.request(), "plug." + name + ".config." + e.getKey(), "the plug has no setting '" + e.getKey() + "'"
+                        + Suggest.didYouMean(e.getKey(), schema.keySet()));
+                continue;
+            }
+            String error = PlugDescriptor.typeError(k.type(), e.getValue().value());
+            if (error != null) {
+                problem(p.request(), "plug." + name + ".config." + e.getKey(), "'" + e.getValue().value() + "' " + error + " (" + k.type()
+                        + ")");
+            }
+        }
+        for (PlugDescriptor.ConfigKey k : schema.values()) {
+            if (k.required() && k.defaultValue() == null && !p.request().config().containsKey(k.key())) {
+                problem(p.request(), "plug." + name + ".config." + k.key(), "required by " + name + " and not set"
+                        + (k.description().isBlank() ? "" : " (" + k.description() + ")")
+                        + (k.secret() ? "; use ${ENV_VAR} so the secret stays out of the file" : ""));
+            }
+        }
+    }
+
+    /** A plug pinning a library at another version than core (or another plug) would be silently overridden: refuse it. */
+    private void checkLibraries(List<ResolvedPlug> plugs) {
+        Map<String, String> wantedBy = new HashMap<>();
+        Map<String, String> versions = new HashMap<>();
+        for (ResolvedPlug p : plugs) {
+            Map<String, String> declared;
+            try {
+                declared = declaredDependencies(p);
+            } catch (Exception e) {
+                continue;
+            }
+            for (var d : declared.entrySet()) {
+                String core = coreLibraries.get(d.getKey());
+                if (core != null && !core.equals(d.getValue())) {
+                    problem(p.request(), "plug." + p.request().name() + ".version", p.request().name() + " pins " + d.getKey() + ":"
+                            + d.getValue() + " but core uses " + core + "; the plug must use core's version");
+                }
+                String prev = versions.putIfAbsent(d.getKey(), d.getValue());
+                if (prev != null && !prev.equals(d.getValue())) {
+                    problem(p.request(), "plug." + p.request().name() + ".version", p.request().name() + " pins " + d.getKey() + ":"
+                            + d.getValue() + " but " + wantedBy.get(d.getKey()) + " pins " + prev);
+                } else {
+                    wantedBy.putIfAbsent(d.getKey(), p.request().name());
+                }
+            }
+        }
+    }
+
+    /** Dependencies with an explicit version in the plug's own pom (inside its runtime jar). */
+    static Map<String, String> declaredDependencies(ResolvedPlug p) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        try (ZipFile zip = new ZipFile(p.runtimeJar().toFile())) {
+            String[] c = p.coordinates().split(":");
+            ZipEntry e = zip.getEntry("META-INF/maven/" + c[0] + "/" + c[1] + "/pom.xml");
+            if (e == null) {
+                return out;
+            }
+            Document doc;
+            try (InputStream in = zip.getInputStream(e)) {
+                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+                f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                doc = f.newDocumentBuilder().parse(in);
+            }
+            Map<String, String> props = new HashMap<>();
+            NodeList propNodes = doc.getElementsByTagName("properties");
+            if (propNodes.getLength() > 0) {
+                NodeList children = propNodes.item(0).getChildNodes();
+                for (int i = 0; i < children.getLength(); i++) {
+                    if (children.item(i) instanceof Element el) {
+                        props.put(el.getTagName(), el.getTextContent().strip());
+                    }
+                }
+            }
+            NodeList deps = doc.getElementsByTagName("dependency");
+            for (int i = 0; i < deps.getLength(); i++) {
+                Element d = (Element) deps.item(i);
+                if (d.getParentNode().getParentNode() instanceof Element parent && parent.getTagName().equals("dependencyManagement")) {
+                    continue;
+                }
+                String g = text(d, "groupId");
+                String a = text(d, "artifactId");
+                String v = text(d, "version");
+                if (g == null || a == null || v == null) {
+                    continue;
+                }
+                if (v.startsWith("${") && v.endsWith("}")) {
+                    v = props.get(v.substring(2, v.length() - 1));
+                }
+                if (v != null && !v.contains("$")) {
+                    out.put(g + ":" + a, v);
+                }
+            }
+        } catch (IOException e) {
+            throw e;
+        }
+        return out;
+    }
+
+    private static String text(Element parent, String tag) {
+        NodeList n = parent.getElementsByTagName(tag);
+        return n.getLength() == 0 ? null : n.item(0).getTextContent().strip();
+    }
+
+    private List<ResolvedPlug> order(List<ResolvedPlug> plugs, Map<String, ResolvedPlug> byName) {
+        List<ResolvedPlug> out = new ArrayList<>();
+        Map<String, Integer> state = new HashMap<>();
+        for (ResolvedPlug p : plugs) {
+            visit(p, byName, state, out, new ArrayList<>());
+        }
+        return out;
+    }
+
+    private void visit(ResolvedPlug p, Map<String, ResolvedPlug> byName, Map<String, Integer> state, List<ResolvedPlug> out,
+            List<String> path) {
+        String name = p.request().name();
+        Integer s = state.get(name);
+        if (s != null && s == 2) {
+            return;
+        }
+        if (s != null && s == 1) {
+            path.add(name);
+            problem(p.request(), "plugs", "plugs require each other in a cycle: " + String.join(" -> ", path));
+            return;
+        }
+        state.put(name, 1);
+        path.add(name);
+        for (PlugDescriptor.Requirement r : p.descriptor().requires()) {
+            ResolvedPlug dep = byName.get(r.plug());
+            if (dep != null) {
+                visit(dep, byName, state, out, new ArrayList<>(path));
+            }
+        }
+        state.put(name, 2);
+        out.add(p);
+    }
+}

@@ -1,0 +1,27 @@
+package __PACKAGE__.deployment;
+
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Build steps of the __NAME__ plug: they run inside `./care build` (the plug's build hooks). */
+class __CLASS__Processor {
+    private static final String FEATURE = "care-plug-__NAME__";
+
+    /** Names the plug among the installed features, after its build hook passed. */
+    @BuildStep
+    FeatureBuildItem feature() {
+        checkConfig();
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    /** A build hook: refuse a configuration that cannot work, before the image is made. */
+    static void checkConfig() {
+        var config = ConfigProvider.getConfig();
+        String greeting = config.getOptionalValue("plug.__NAME__.greeting", String.class).orElse("Hello");
+        int max = config.getOptionalValue("plug.__NAME__.max-length", Integer.class).orElse(100);
+        if (greeting.length() > max) {
+            throw new IllegalStateException("plug __NAME__: greeting is " + greeting.length() + " characters; max-length is " + max);
+        }
+    }
+}
