@@ -27,13 +27,18 @@ final class CareProcess implements AutoCloseable {
     }
 
     static CareProcess start(String dbUrl, Path dataDir, Map<String, String> extraEnv) throws Exception {
+        return start(Path.of(System.getProperty("care.it.app")), dbUrl, dataDir, extraEnv);
+    }
+
+    /** Starts the app {@code jar} (a quarkus-run.jar). */
+    static CareProcess start(Path jar, String dbUrl, Path dataDir, Map<String, String> extraEnv) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path log = Files.createTempFile("care-it-", ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", System.getProperty("care.it.app")));
+                "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.put("CARE_DB_URL", dbUrl);

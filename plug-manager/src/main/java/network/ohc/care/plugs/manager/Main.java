@@ -117,7 +117,9 @@ public final class Main {
             }
             System.out.println("plugs.lock: every plug matches the lock");
         } else {
-            LockFile.write(lock, ordered);
+            // ./care moves it next to the config once the image is built, so a failed build leaves the old lock.
+            Files.createDirectories(out);
+            LockFile.write(out.resolve("plugs.lock"), ordered);
         }
         DeploymentWriter.write(out, root.resolve("pom.xml"), coreVersion, root.resolve("application.properties"), ordered,
                 dc.repositories());

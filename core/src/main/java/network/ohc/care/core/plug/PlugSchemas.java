@@ -1,0 +1,115 @@
+package network.ohc.care.core.plug;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import network.ohc.care.plug.sdk.PlugDatabase;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * Gives each plug with migrations its own schema, role and Flyway history, and migrates it at start, before
+ * signals flow. The role owns the plug's schema and may read and reference core tables, never change them, so a
+ * plug migration that touches core fails here even if it slipped past the build-time check.
+ */
+@ApplicationScoped
+public class PlugSchemas {
+    private static final Logger LOG = Logger.getLogger(PlugSchemas.class);
+    static final String DESCRIPTOR = "META-INF/care-plug.properties";
+
+    @Inject
+    AgroalDataSource dataSource;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    java.util.Optional<String> password;
+    /** Tests start from empty schemas: when core's are cleaned at start, the plugs' are too. */
+    @ConfigProperty(name = "quarkus.flyway.clean-at-start", defaultValue = "false")
+    boolean cleanAtStart;
+
+    /** Names of the plugs on the class path (each plug jar carries a descriptor). */
+    static List<String> plugsOnClassPath() {
+        List<String> names = new ArrayList<>();
+        try {
+            for (URL u : Collections.list(Thread.currentThread().getContextClassLoader().getResources(DESCRIPTOR))) {
+                Properties p = new Properties();
+                try (InputStream in = u.openStream()) {
+                    p.load(in);
+                }
+                String name = p.getProperty("name", "").strip();
+                if (!name.isEmpty() && !names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the plug descriptors", e);
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    static boolean hasMigrations(String plug) {
+        return Thread.currentThread().getContextClassLoader().getResource("db/plugs/" + plug) != null;
+    }
+
+    void migrate(@Observes @Priority(5) StartupEvent event) throws SQLException {
+        for (String plug : plugsOnClassPath()) {
+            if (hasMigrations(plug)) {
+                prepare(plug);
+                migrate(plug);
+            }
+        }
+    }
+
+    /** Role and schema, made once; safe when several instances start together. */
+    void prepare(String plug) throws SQLException {
+        String role = PlugDatabase.roleOf(plug);
+        String schema = PlugDatabase.schemaOf(plug);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("SELECT pg_advisory_xact_lock(hashtext('care-plug-schemas'))");
+            st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE " + role
+                    + " NOLOGIN; END IF; END $$");
+            st.execute("GRANT " + role + " TO CURRENT_USER");
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
+            st.execute("GRANT USAGE ON SCHEMA core TO " + role);
+            st.execute("GRANT SELECT, REFERENCES ON ALL TABLES IN SCHEMA core TO " + role);
+            c.commit();
+        }
+    }
+
+    void migrate(String plug) {
+        String schema = PlugDatabase.schemaOf(plug);
+        Flyway flyway = Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .dataSource(url, user, password.orElse(""))
+                .initSql("SET ROLE " + PlugDatabase.roleOf(plug))
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(false)
+                .locations("classpath:db/plugs/" + plug)
+                .cleanDisabled(!cleanAtStart)
+                .load();
+        if (cleanAtStart) {
+            flyway.clean();
+        }
+        var result = flyway.migrate();
+        LOG.infof("plug %s: schema %s at version %s (%d migration(s) applied)", plug, schema, result.targetSchemaVersion,
+                result.migrationsExecuted);
+    }
+}

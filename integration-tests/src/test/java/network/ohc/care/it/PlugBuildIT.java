@@ -1,0 +1,313 @@
+package network.ohc.care.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code ./care build} for real, on a copy of this checkout: three plugs made from the template and served from a
+ * local git repository at a tag, a Maven repository folder and a path; the app they make; a locked rebuild; a tampered
+ * artifact; a broken config that leaves the last good build alone; a plug switched off; an offline build from a bundle.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlugBuildIT {
+    static final String GROUP = "network.ohc.care.it";
+    static Path work;
+    static Path checkout;
+    static Path config;
+    static Path mavenFolder;
+    static String greeterCommit;
+    static final Path LOCAL_REPO = Path.of(System.getProperty("user.home"), ".m2", "repository");
+
+    record Result(int exit, String output) {
+    }
+
+    @BeforeAll
+    static void makePlugs() throws Exception {
+        work = Files.createTempDirectory("care-plug-it-");
+        checkout = work.resolve("care");
+        copyCheckout(Path.of(System.getProperty("care.it.root")), checkout);
+        // Plugs of earlier runs must not satisfy this one's fetches.
+        deleteTree(LOCAL_REPO.resolve(GROUP.replace('.', '/')));
+
+        // 1. A plug in a git repository, at a tag.
+        Path greeter = work.resolve("greeter-src");
+        ok(care("new-plug", "greeter", greeter.toString(), "--group", GROUP));
+        ok(run(greeter, "git", "init", "-q"));
+        ok(run(greeter, "git", "add", "-A"));
+        ok(run(greeter, "git", "-c", "user.name=it", "-c", "user.email=it@example.org", "commit", "-q", "-m", "greeter 1.0.0"));
+        ok(run(greeter, "git", "tag", "v1.0.0"));
+        greeterCommit = ok(run(greeter, "git", "rev-parse", "HEAD")).strip();
+        // A commit after the tag: the build must take the tag, not the branch head.
+        Files.writeString(greeter.resolve("CHANGES.md"), "unreleased\n");
+        ok(run(greeter, "git", "add", "-A"));
+        ok(run(greeter, "git", "-c", "user.name=it", "-c", "user.email=it@example.org", "commit", "-q", "-m", "after the tag"));
+
+        // 2. A plug published to a Maven repository folder (and not to the local repository).
+        Path board = work.resolve("board-src");
+        mavenFolder = work.resolve("maven-repo");
+        ok(care("new-plug", "ward-board", board.toString(), "--group", GROUP));
+        ok(run(board, checkout.resolve("mvnw").toString(), "-B", "-q", "deploy", "-DskipTests", "-Dmaven.install.skip=true",
+                "-DaltDeploymentRepository=it-folder::file:" + mavenFolder));
+        assertTrue(Files.exists(mavenFolder.resolve(GROUP.replace('.', '/') + "/care-plug-ward-board/1.0.0/care-plug-ward-board-1.0.0.jar")));
+
+        // 3. A plug in a local folder.
+        ok(care("new-plug", "notes", work.resolve("notes-src").toString(), "--group", GROUP));
+
+        config = work.resolve("deploy/plug-config.properties");
+        Files.createDirectories(config.getParent());
+        writeConfig(true);
+    }
+
+    static void writeConfig(boolean notesEnabled) throws IOException {
+        Files.writeString(config, """
+                # A deployment with a plug from each kind of source.
+                plugs=greeter,ward-board,notes
+                repository.it-folder.url=%s
+                plug.greeter.source=git+%s
+                plug.greeter.version=v1.0.0
+                plug.greeter.config.greeting=Namaskaram
+                plug.ward-board.source=%s:care-plug-ward-board
+                plug.ward-board.version=1.0.0
+                plug.notes.source=path:../notes-src
+                plug.notes.enabled=%s
+                """.formatted(mavenFolder.toUri(), work.resolve("greeter-src").toUri(), GROUP, notesEnabled));
+    }
+
+    @Test
+    @Order(1)
+    void buildsAnImageWithAPlugFromEachKindOfSource() throws Exception {
+        String out = ok(care("build", "--config", config.toString()));
+        assertTrue(out.matches("(?s).*greeter\\s+1\\.0\\.0\\s+\\S+greeter-src/?\\s+" + greeterCommit.substring(0, 12) + ".*"), out);
+        assertTrue(out.matches("(?s).*ward-board\\s+1\\.0\\.0\\s+" + GROUP + ":care-plug-ward-board\\s+-.*"), out);
+        assertTrue(out.matches("(?s).*notes\\s+1\\.0\\.0\\s+path:\\.\\./notes-src\\s+-.*"), out);
+
+        String lock = Files.readString(config.resolveSibling("plugs.lock"));
+        assertTrue(lock.contains("greeter.commit=" + greeterCommit), lock);
+        assertTrue(lock.matches("(?s).*ward-board\\.artifact\\.sha256=[0-9a-f]{64}.*"), lock);
+
+        try (CareProcess app = startApp("plugs_all")) {
+            JsonPath plugs = plugs(app);
+            assertEquals(List.of("greeter", "ward-board", "notes"), plugs.getList("name"));
+            assertEquals(greeterCommit, plugs.getString("find { it.name == 'greeter' }.commit"));
+            assertEquals("Namaskaram", plugs.getString("find { it.name == 'greeter' }.config.greeting"));
+            assertEquals("Hello", plugs.getString("find { it.name == 'notes' }.config.greeting"));
+            for (String plug : List.of("greeter", "ward-board", "notes")) {
+                RestAssured.given().port(app.port).auth().oauth2(app.token()).get("/api/v1/plugs/" + plug + "/hello").then()
+                        .statusCode(200);
+            }
+            assertEquals("Namaskaram", RestAssured.given().port(app.port).auth().oauth2(app.token()).get("/api/v1/plugs/greeter/hello")
+                    .then().extract().path("greeting"));
+            // Core authentication guards plug endpoints.
+            RestAssured.given().port(app.port).get("/api/v1/plugs/greeter/hello").then().statusCode(401);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aLockedRebuildGetsTheSameBits() throws Exception {
+        String lock = Files.readString(config.resolveSibling("plugs.lock"));
+        String out = ok(care("build", "--locked", "--config", config.toString()));
+        assertTrue(out.contains("plugs.lock: every plug matches the lock"), out);
+        assertEquals(lock, Files.readString(config.resolveSibling("plugs.lock")));
+    }
+
+    @Test
+    @Order(3)
+    void aTamperedArtifactFailsTheLockedBuildAndKeepsTheLastGoodApp() throws Exception {
+        String builtFrom = Files.readString(checkout.resolve("target/care-app/.built-from"));
+        Path jar = LOCAL_REPO.resolve(GROUP.replace('.', '/') + "/care-plug-ward-board/1.0.0/care-plug-ward-board-1.0.0.jar");
+        Path original = work.resolve("original.jar");
+        Files.copy(jar, original, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.write(jar, new byte[] {0}, StandardOpenOption.APPEND);
+            Result r = care("build", "--locked", "--config", config.toString());
+            assertNotEquals(0, r.exit(), r.output());
+            assertTrue(r.output().contains("plugs.lock: ward-board.artifact.sha256: the artifact jar's SHA-256"), r.output());
+            assertTrue(r.output().contains("Nothing was built; the last good build is untouched."), r.output());
+            assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
+        } finally {
+            Files.copy(original, jar, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void mistakesInTheFileAreReportedWithLineAndKeyBeforeAnythingIsBuilt() throws Exception {
+        String builtFrom = Files.readString(checkout.resolve("target/care-app/.built-from"));
+        Path bad = work.resolve("deploy/bad.properties");
+        Files.writeString(bad, """
+                plugs=greeter,ward-board
+                plug.greeter.source=git+file:///nowhere/greeter
+                plug.greeter.verison=v1.0.0
+                plug.ward-board.source=%s:care-plug-ward-board
+                plug.ward-board.version=1.0.0
+                plug.ward-board.enabled=yes
+                """.formatted(GROUP));
+        Result r = care("build", "--config", bad.toString());
+        assertEquals(2, r.exit(), r.output());
+        assertTrue(r.output().contains("2 mistakes:"), r.output());
+        assertTrue(r.output().contains("bad.properties:3: plug.greeter.verison: unknown setting 'verison'; did you mean 'version'?"),
+                r.output());
+        assertTrue(r.output().contains("bad.properties:6: plug.ward-board.enabled: 'yes' is not true or false"), r.output());
+        assertFalse(r.output().contains("Installing core"), r.output());
+        assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
+
+        // A plug config value of the wrong type is caught from the plug's schema, after fetching, before building.
+        Files.writeString(bad, Files.readString(config) + "plug.notes.config.max-length=long\n");
+        r = care("build", "--config", bad.toString());
+        assertEquals(2, r.exit(), r.output());
+        assertTrue(r.output().contains("bad.properties:11: plug.notes.config.max-length: 'long' must be a whole number (int)"), r.output());
+        assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
+
+        // The plug's own build hook rejects what no schema type can express.
+        Files.writeString(bad, Files.readString(config) + "plug.notes.config.max-length=3\n");
+        r = care("build", "--config", bad.toString());
+        assertNotEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("plug notes: greeting is 5 characters; max-length is 3"), r.output());
+        assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
+    }
+
+    @Test
+    @Order(5)
+    void aDisabledPlugLeavesTheImage() throws Exception {
+        writeConfig(false);
+        try {
+            String out = ok(care("build", "--config", config.toString()));
+            assertTrue(out.contains("notes        disabled: left out of the image"), out);
+            try (CareProcess app = startApp("plugs_toggle")) {
+                assertEquals(List.of("greeter", "ward-board"), plugs(app).getList("name"));
+                RestAssured.given().port(app.port).auth().oauth2(app.token()).get("/api/v1/plugs/notes/hello").then().statusCode(404);
+            }
+        } finally {
+            writeConfig(true);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anOfflineBuildFromABundle() throws Exception {
+        Path bundle = work.resolve("bundle");
+        ok(care("bundle", bundle.toString(), "--config", config.toString()));
+        // The sources vanish and the network is unusable: only the bundle is left.
+        Files.move(work.resolve("greeter-src"), work.resolve("greeter-src.gone"));
+        Files.move(mavenFolder, work.resolve("maven-repo.gone"));
+        try {
+            String out = ok(care(Map.of("https_proxy", "http://127.0.0.1:9", "http_proxy", "http://127.0.0.1:9",
+                    "MAVEN_OPTS", "-Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=9 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9"),
+                    "build", "--offline", "--bundle", bundle.toString(), "--config", config.toString()));
+            assertTrue(out.contains("Built target/care-app"), out);
+            try (CareProcess app = startApp("plugs_offline")) {
+                assertEquals(List.of("greeter", "ward-board", "notes"), plugs(app).getList("name"));
+                assertEquals(greeterCommit, plugs(app).getString("find { it.name == 'greeter' }.commit"));
+            }
+        } finally {
+            Files.move(work.resolve("greeter-src.gone"), work.resolve("greeter-src"));
+            Files.move(work.resolve("maven-repo.gone"), mavenFolder);
+        }
+    }
+
+    // --- helpers ---
+
+    static CareProcess startApp(String db) throws Exception {
+        ItDatabase d = ItDatabase.fresh(db);
+        return CareProcess.start(checkout.resolve("target/care-app/quarkus-app/quarkus-run.jar"), d.url,
+                Files.createDirectories(work.resolve("data-" + db)), Map.of());
+    }
+
+    static JsonPath plugs(CareProcess app) {
+        return RestAssured.given().port(app.port).auth().oauth2(app.token()).get("/api/v1/plugs").then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    static Result care(String... args) throws Exception {
+        return care(Map.of(), args);
+    }
+
+    static Result care(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(checkout.resolve("care").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(checkout.toFile());
+        pb.environment().putAll(env);
+        return run(pb);
+    }
+
+    static Result run(Path dir, String... cmd) throws Exception {
+        return run(new ProcessBuilder(cmd).directory(dir.toFile()));
+    }
+
+    static Result run(ProcessBuilder pb) throws Exception {
+        Path log = Files.createTempFile(work, "cmd-", ".log");
+        Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError(pb.command() + " did not finish:\n" + Files.readString(log));
+        }
+        String out = Files.readString(log);
+        System.out.println("$ " + String.join(" ", pb.command()) + "\n" + out);
+        return new Result(p.exitValue(), out);
+    }
+
+    static String ok(Result r) {
+        assertEquals(0, r.exit(), r.output());
+        return r.output();
+    }
+
+    /** The working tree without build output, VCS data or run data: what a fresh clone holds. */
+    static void copyCheckout(Path from, Path to) throws IOException {
+        Set<String> skip = Set.of("target", ".git", ".care");
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path rel = from.relativize(p);
+                boolean skipped = false;
+                for (Path part : rel) {
+                    if (skip.contains(part.toString())) {
+                        skipped = true;
+                    }
+                }
+                if (skipped) {
+                    continue;
+                }
+                Path target = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

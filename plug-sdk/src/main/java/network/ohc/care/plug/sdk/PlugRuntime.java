@@ -1,0 +1,21 @@
+package network.ohc.care.plug.sdk;
+
+import java.util.Set;
+import java.util.UUID;
+import network.ohc.care.bus.contracts.FacilityRole;
+
+/**
+ * What core gives a plug at run time. Inject it ({@code @Inject PlugRuntime care;}) in a plug's beans.
+ */
+public interface PlugRuntime {
+
+    /** The database of the plug {@code plug} (its own schema and role). */
+    PlugDatabase database(String plug);
+
+    /**
+     * Passes if the signed-in user may act in the facility with one of {@code roles} (superusers always may); otherwise
+     * ends the request with 404 naming {@code what} when the user holds no role in the facility (its records are not
+     * revealed), or 403 when the roles held are not enough. For use in a plug's REST resources.
+     */
+    void requireRole(UUID facilityId, Set<FacilityRole> roles, String what);
+}
