@@ -2,6 +2,7 @@ package __PACKAGE__.deployment;
 
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceDirectoryBuildItem;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Build steps of the __NAME__ plug: they run inside `./care build` (the plug's build hooks). */
@@ -13,6 +14,12 @@ class __CLASS__Processor {
     FeatureBuildItem feature() {
         checkConfig();
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The plug's migrations go into a native image too (a JVM build reads them from the jar). */
+    @BuildStep
+    NativeImageResourceDirectoryBuildItem migrations() {
+        return new NativeImageResourceDirectoryBuildItem("db/plugs/__NAME__");
     }
 
     /** A build hook: refuse a configuration that cannot work, before the image is made. */

@@ -38,6 +38,7 @@ class PlugBuildIT {
     static Path config;
     static Path mavenFolder;
     static String greeterCommit;
+    static final String TOKEN = "tok-5f1c9e-never-print-me";
     static final Path LOCAL_REPO = Path.of(System.getProperty("user.home"), ".m2", "repository");
 
     record Result(int exit, String output) {
@@ -88,6 +89,7 @@ class PlugBuildIT {
                 plug.greeter.source=git+%s
                 plug.greeter.version=v1.0.0
                 plug.greeter.config.greeting=Namaskaram
+                plug.greeter.config.api-token=${GREETER_TOKEN}
                 plug.ward-board.source=%s:care-plug-ward-board
                 plug.ward-board.version=1.0.0
                 plug.notes.source=path:../notes-src
@@ -121,6 +123,13 @@ class PlugBuildIT {
                     .then().extract().path("greeting"));
             // Core authentication guards plug endpoints.
             RestAssured.given().port(app.port).get("/api/v1/plugs/greeter/hello").then().statusCode(401);
+            // A secret reaches the plug from the environment, and is never returned or logged.
+            assertEquals(Boolean.TRUE, RestAssured.given().port(app.port).auth().oauth2(app.token()).get("/api/v1/plugs/greeter/hello")
+                    .then().extract().path("apiTokenSet"));
+            assertEquals("**redacted**", plugs.getString("find { it.name == 'greeter' }.config.api-token"));
+            assertEquals(null, plugs.getString("find { it.name == 'notes' }.config.api-token"));
+            assertFalse(plugs.prettify().contains(TOKEN));
+            assertFalse(Files.readString(app.log).contains(TOKEN), "the token is in the app's log");
         }
     }
 
@@ -178,8 +187,21 @@ class PlugBuildIT {
         Files.writeString(bad, Files.readString(config) + "plug.notes.config.max-length=long\n");
         r = care("build", "--config", bad.toString());
         assertEquals(2, r.exit(), r.output());
-        assertTrue(r.output().contains("bad.properties:11: plug.notes.config.max-length: 'long' must be a whole number (int)"), r.output());
+        assertTrue(r.output().contains("bad.properties:12: plug.notes.config.max-length: 'long' must be a whole number (int)"), r.output());
         assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
+
+        // A plug migration that changes a core table is refused before the image is built.
+        Path migration = work.resolve("notes-src/runtime/src/main/resources/db/plugs/notes/V2__widen.sql");
+        Files.writeString(migration, "-- widen core\nALTER TABLE core.facility ADD COLUMN notes_count int;\n");
+        try {
+            r = care("build", "--config", config.toString());
+            assertEquals(2, r.exit(), r.output());
+            assertTrue(r.output().contains("plug-config.properties:10: plug.notes.source: refused migration db/plugs/notes/V2__widen.sql:2: "
+                    + "ALTER TABLE on core.facility"), r.output());
+            assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
+        } finally {
+            Files.delete(migration);
+        }
 
         // The plug's own build hook rejects what no schema type can express.
         Files.writeString(bad, Files.readString(config) + "plug.notes.config.max-length=3\n");
@@ -233,7 +255,7 @@ class PlugBuildIT {
     static CareProcess startApp(String db) throws Exception {
         ItDatabase d = ItDatabase.fresh(db);
         return CareProcess.start(checkout.resolve("target/care-app/quarkus-app/quarkus-run.jar"), d.url,
-                Files.createDirectories(work.resolve("data-" + db)), Map.of());
+                Files.createDirectories(work.resolve("data-" + db)), Map.of("GREETER_TOKEN", TOKEN));
     }
 
     static JsonPath plugs(CareProcess app) {

@@ -44,7 +44,7 @@ public class LiveSignals {
 
     /** Counts committed signals by type ({@code care.signals.committed}). */
     @Incoming(CHANNEL)
-    void count(DomainSignal signal) {
+    public void count(DomainSignal signal) {
         registry.counter("care.signals.committed", "type", signal.envelope().type()).increment();
     }
 }

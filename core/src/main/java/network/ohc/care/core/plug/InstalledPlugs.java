@@ -75,10 +75,17 @@ public class InstalledPlugs {
     public static Map<String, String> effectiveConfig(Plug plug, Config config) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String key : plug.configKeys()) {
-            String value = config.getOptionalValue("plug." + plug.name() + "." + key, String.class)
-                    .orElse(plug.defaults().get(key));
-            if (value != null && plug.secretKeys().contains(key)) {
-                value = REDACTED;
+            String name = "plug." + plug.name() + "." + key;
+            String value;
+            if (plug.secretKeys().contains(key)) {
+                // Never resolved here, so not even an error message can carry it.
+                value = config.getConfigValue(name).getRawValue() != null || plug.defaults().containsKey(key) ? REDACTED : null;
+            } else {
+                try {
+                    value = config.getOptionalValue(name, String.class).orElse(plug.defaults().get(key));
+                } catch (RuntimeException e) {
+                    value = "unresolved: " + config.getConfigValue(name).getRawValue();
+                }
             }
             out.put(key, value);
         }

@@ -69,6 +69,13 @@ final class Verifier {
                         + ", but this core is " + coreVersion + "; pick a version of the plug made for it");
             }
             checkConfig(p);
+            try {
+                for (String m : MigrationCheck.check(p.runtimeJar(), d.name())) {
+                    problem(p.request(), "plug." + name + ".source", "refused migration " + m);
+                }
+            } catch (java.io.IOException e) {
+                problem(p.request(), "plug." + name + ".source", "cannot read " + p.runtimeJar() + ": " + e.getMessage());
+            }
             byName.put(name, p);
         }
         for (ResolvedPlug p : plugs) {

@@ -1,0 +1,12 @@
+package network.ohc.care.plugs.census;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** census' configuration: plug.census.* (set in plug-config.properties as plug.census.config.*). */
+@ConfigMapping(prefix = "plug.census")
+public interface CensusConfig {
+    /** Count beds being cleaned as available. */
+    @WithDefault("false")
+    boolean countCleaningAsAvailable();
+}

@@ -1,0 +1,118 @@
+package network.ohc.care.plugs.census;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import network.ohc.care.bus.contracts.BedStatusChanged;
+import network.ohc.care.bus.contracts.LocationCreated;
+import network.ohc.care.bus.contracts.LocationUpdated;
+import network.ohc.care.plug.sdk.Delivery;
+import network.ohc.care.plug.sdk.PlugRuntime;
+import network.ohc.care.plug.sdk.SignalSubscriber;
+import network.ohc.care.plug.sdk.Subscription;
+
+/**
+ * Keeps census' read model from core's location and bed signals. Every write is guarded by the signal's position,
+ * so redelivery and replay are harmless.
+ */
+@ApplicationScoped
+public class CensusSubscriber implements SignalSubscriber {
+    public static final String NAME = "census";
+
+    @Inject
+    PlugRuntime care;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void subscribe(Subscription s) {
+        s.on(LocationCreated.class, this::created)
+                .on(LocationUpdated.class, this::updated)
+                .on(BedStatusChanged.class, this::bedStatus);
+    }
+
+    void created(LocationCreated signal, Delivery delivery) throws SQLException {
+        care.database(NAME).transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO location (id, facility_id, parent_id, ward_id, kind, name, active, bed_status, position)
+                    VALUES (?, ?, ?, ?, ?, ?, true, ?, ?)
+                    ON CONFLICT (id) DO NOTHING""")) {
+                ps.setObject(1, signal.locationId());
+                ps.setObject(2, signal.envelope().facilityId());
+                ps.setObject(3, signal.parentId());
+                ps.setObject(4, signal.parentId() == null ? signal.locationId() : wardOf(c, signal.parentId()));
+                ps.setString(5, signal.kind().name());
+                ps.setString(6, signal.name());
+                ps.setString(7, signal.bedStatus() == null ? null : signal.bedStatus().name());
+                ps.setLong(8, delivery.position());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    void updated(LocationUpdated signal, Delivery delivery) throws SQLException {
+        care.database(NAME).transaction(c -> {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE location SET parent_id = ?, name = ?, active = ?, position = ?
+                    WHERE id = ? AND position < ?""")) {
+                ps.setObject(1, signal.parentId());
+                ps.setString(2, signal.name());
+                ps.setBoolean(3, signal.active());
+                ps.setLong(4, delivery.position());
+                ps.setObject(5, signal.locationId());
+                ps.setLong(6, delivery.position());
+                n = ps.executeUpdate();
+            }
+            if (n > 0) {
+                // A moved location takes its subtree to the new ward.
+                UUID ward = signal.parentId() == null ? signal.locationId() : wardOf(c, signal.parentId());
+                try (PreparedStatement ps = c.prepareStatement("""
+                        WITH RECURSIVE sub(id) AS (
+                            SELECT ?::uuid UNION ALL SELECT l.id FROM location l JOIN sub ON l.parent_id = sub.id)
+                        UPDATE location SET ward_id = ? WHERE id IN (SELECT id FROM sub)""")) {
+                    ps.setObject(1, signal.locationId());
+                    ps.setObject(2, ward);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    void bedStatus(BedStatusChanged signal, Delivery delivery) throws SQLException {
+        care.database(NAME).transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE location SET bed_status = ?, encounter_id = ?, position = ?
+                    WHERE id = ? AND position < ?""")) {
+                ps.setString(1, signal.status().name());
+                ps.setObject(2, signal.encounterId());
+                ps.setLong(3, delivery.position());
+                ps.setObject(4, signal.bedId());
+                ps.setLong(5, delivery.position());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static UUID wardOf(Connection c, UUID locationId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ward_id FROM location WHERE id = ?")) {
+            ps.setObject(1, locationId);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    // Core creates a parent before its children and signals arrive in commit order, so this is a bug.
+                    throw new SQLException("census has no location " + locationId + " (parent of a new location)");
+                }
+                return rs.getObject(1, UUID.class);
+            }
+        }
+    }
+}
