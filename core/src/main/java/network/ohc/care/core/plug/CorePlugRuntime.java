@@ -3,12 +3,22 @@ package network.ohc.care.core.plug;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import network.ohc.care.bus.contracts.DomainSignal;
+import network.ohc.care.bus.contracts.Envelope;
 import network.ohc.care.bus.contracts.FacilityRole;
+import network.ohc.care.core.bus.AfterCommit;
+import network.ohc.care.core.signal.SignalEmitter;
 import network.ohc.care.core.api.ProblemException;
 import network.ohc.care.core.staff.Access;
 import network.ohc.care.plug.sdk.PlugDatabase;
@@ -21,6 +31,20 @@ public class CorePlugRuntime implements PlugRuntime {
     AgroalDataSource dataSource;
     @Inject
     Access access;
+    @Inject
+    SignalEmitter emitter;
+    @Inject
+    AfterCommit afterCommit;
+    @Inject
+    ObjectMapper json;
+
+    /** Signals published in the transaction running on this thread, handed over after its commit. */
+    private static final ThreadLocal<List<DomainSignal>> PUBLISHED = new ThreadLocal<>();
+
+    @Override
+    public Envelope envelope(Class<? extends DomainSignal> type, String aggregateType, UUID aggregateId, UUID facilityId) {
+        return emitter.envelope(type, aggregateType, aggregateId, facilityId);
+    }
 
     @Override
     public PlugDatabase database(String plug) {
@@ -41,6 +65,11 @@ public class CorePlugRuntime implements PlugRuntime {
         }
     }
 
+    @Override
+    public void requireSuperuser() {
+        access.requireSuperuser();
+    }
+
     /** Transactions as the plug's role: SET LOCAL ends with the transaction, so the pooled connection comes back clean. */
     final class RoleDatabase implements PlugDatabase {
         private final String plug;
@@ -56,6 +85,9 @@ public class CorePlugRuntime implements PlugRuntime {
 
         @Override
         public <T> T transaction(Work<T> work) throws SQLException {
+            List<DomainSignal> outer = PUBLISHED.get();
+            List<DomainSignal> published = new ArrayList<>();
+            PUBLISHED.set(published);
             try (Connection c = dataSource.getConnection()) {
                 boolean auto = c.getAutoCommit();
                 c.setAutoCommit(false);
@@ -66,6 +98,9 @@ public class CorePlugRuntime implements PlugRuntime {
                     }
                     T out = work.run(c);
                     c.commit();
+                    if (!published.isEmpty()) {
+                        afterCommit.committed(published);
+                    }
                     return out;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
@@ -73,7 +108,39 @@ public class CorePlugRuntime implements PlugRuntime {
                 } finally {
                     c.setAutoCommit(auto);
                 }
+            } finally {
+                PUBLISHED.set(outer);
             }
+        }
+
+        @Override
+        public void publish(Connection connection, DomainSignal signal) throws SQLException {
+            List<DomainSignal> published = PUBLISHED.get();
+            if (published == null) {
+                throw new IllegalStateException("publish() works inside database(\"" + plug + "\").transaction(...) only");
+            }
+            Envelope e = signal.envelope();
+            String payload;
+            try {
+                payload = json.writeValueAsString(signal);
+            } catch (JsonProcessingException ex) {
+                throw new IllegalArgumentException("cannot serialize " + e.type(), ex);
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT core.publish_plug_signal(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb))")) {
+                ps.setObject(1, e.signalId());
+                ps.setString(2, e.type());
+                ps.setInt(3, e.schemaVersion());
+                ps.setString(4, e.aggregateType());
+                ps.setObject(5, e.aggregateId());
+                ps.setObject(6, e.facilityId());
+                ps.setTimestamp(7, Timestamp.from(e.occurredAt()));
+                ps.setString(8, e.actor());
+                ps.setString(9, e.correlationId());
+                ps.setString(10, payload);
+                ps.execute();
+            }
+            published.add(signal);
         }
     }
 }

@@ -74,10 +74,27 @@ public class InstalledPlugs {
     /** The plug's effective config (plug.NAME.KEY), secrets replaced by {@link #REDACTED}. */
     public static Map<String, String> effectiveConfig(Plug plug, Config config) {
         Map<String, String> out = new LinkedHashMap<>();
+        List<String> keys = new java.util.ArrayList<>();
         for (String key : plug.configKeys()) {
-            String name = "plug." + plug.name() + "." + key;
+            if (!key.contains("*")) {
+                keys.add(key);
+            }
+        }
+        // Pattern keys (endpoint.*.url) stand for whatever names the deployment configured.
+        String prefix = "plug." + plug.name() + ".";
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                String key = name.substring(prefix.length());
+                if (!keys.contains(key) && matchesPattern(plug.configKeys(), key) != null) {
+                    keys.add(key);
+                }
+            }
+        }
+        java.util.Collections.sort(keys);
+        for (String key : keys) {
+            String name = prefix + key;
             String value;
-            if (plug.secretKeys().contains(key)) {
+            if (plug.secretKeys().contains(key) || matchesPattern(plug.secretKeys(), key) != null) {
                 // Never resolved here, so not even an error message can carry it.
                 value = config.getConfigValue(name).getRawValue() != null || plug.defaults().containsKey(key) ? REDACTED : null;
             } else {
@@ -90,6 +107,16 @@ public class InstalledPlugs {
             out.put(key, value);
         }
         return out;
+    }
+
+    /** The pattern among {@code keys} ({@code *} = one name segment) that {@code key} matches, or null. */
+    static String matchesPattern(List<String> keys, String key) {
+        for (String k : keys) {
+            if (k.contains("*") && key.matches(k.replace(".", "\\.").replace("*", "[a-z0-9-]+"))) {
+                return k;
+            }
+        }
+        return null;
     }
 
     private static List<String> list(String csv) {

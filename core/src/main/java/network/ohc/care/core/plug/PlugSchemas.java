@@ -90,6 +90,8 @@ public class PlugSchemas {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
             st.execute("GRANT USAGE ON SCHEMA core TO " + role);
             st.execute("GRANT SELECT, REFERENCES ON ALL TABLES IN SCHEMA core TO " + role);
+            st.execute("GRANT EXECUTE ON FUNCTION core.publish_plug_signal(uuid, varchar, integer, varchar, uuid, uuid, timestamptz, "
+                    + "varchar, varchar, jsonb) TO " + role);
             c.commit();
         }
     }

@@ -86,7 +86,8 @@ final class Fetcher {
             }
         }
         try {
-            tools.run(name + "-build", tools.maven("-f", dir.resolve("pom.xml").toString(), "install", "-DskipTests"), null);
+            // clean: a folder's target/ may still hold files since deleted from its sources (a migration, say).
+            tools.run(name + "-build", tools.maven("-f", dir.resolve("pom.xml").toString(), "clean", "install", "-DskipTests"), null);
         } catch (Tools.CommandFailed e) {
             throw new FetchFailed("plug." + name + ".source", "building the plug failed:\n" + e.output);
         }

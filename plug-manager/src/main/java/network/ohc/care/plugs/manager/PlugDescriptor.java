@@ -33,6 +33,23 @@ public record PlugDescriptor(String name, String version, String description, St
         }
     }
 
+    /**
+     * The schema entry for {@code key}: an exact key, or a pattern where {@code *} stands for one name segment
+     * ({@code endpoint.*.url} matches {@code endpoint.ward.url}). Null when the schema has none.
+     */
+    public static ConfigKey find(Map<String, ConfigKey> schema, String key) {
+        ConfigKey exact = schema.get(key);
+        if (exact != null) {
+            return exact;
+        }
+        for (ConfigKey k : schema.values()) {
+            if (k.key().contains("*") && key.matches(k.key().replace(".", "\\.").replace("*", "[a-z0-9-]+"))) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     /** Reads the descriptor of a runtime jar; null if the jar has none. */
     public static PlugDescriptor read(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {

@@ -101,10 +101,10 @@ final class Verifier {
         String name = p.request().name();
         Map<String, PlugDescriptor.ConfigKey> schema = p.descriptor().config();
         for (var e : p.request().config().entrySet()) {
-            PlugDescriptor.ConfigKey k = schema.get(e.getKey());
+            PlugDescriptor.ConfigKey k = PlugDescriptor.find(schema, e.getKey());
             if (k == null) {
                 problem(p.request(), "plug." + name + ".config." + e.getKey(), "the plug has no setting '" + e.getKey() + "'"
-                        + Suggest.didYouMean(e.getKey(), schema.keySet()));
+                        + Suggest.didYouMean(e.getKey(), concrete(schema.keySet(), e.getKey())));
                 continue;
             }
             String error = PlugDescriptor.typeError(k.type(), e.getValue().value());
@@ -114,12 +114,32 @@ final class Verifier {
             }
         }
         for (PlugDescriptor.ConfigKey k : schema.values()) {
-            if (k.required() && k.defaultValue() == null && !p.request().config().containsKey(k.key())) {
+            if (k.required() && k.defaultValue() == null && !k.key().contains("*") && !p.request().config().containsKey(k.key())) {
                 problem(p.request(), "plug." + name + ".config." + k.key(), "required by " + name + " and not set"
                         + (k.description().isBlank() ? "" : " (" + k.description() + ")")
                         + (k.secret() ? "; use ${ENV_VAR} so the secret stays out of the file" : ""));
             }
         }
+    }
+
+    /** Schema keys with each {@code *} filled from {@code given}'s segment, so suggestions read as real keys. */
+    static List<String> concrete(java.util.Collection<String> keys, String given) {
+        String[] g = given.split("\\.");
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            String[] parts = k.split("\\.");
+            if (k.contains("*") && parts.length == g.length) {
+                for (int i = 0; i < parts.length; i++) {
+                    if (parts[i].equals("*")) {
+                        parts[i] = g[i];
+                    }
+                }
+                out.add(String.join(".", parts));
+            } else {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     /** A plug pinning a library at another version than core (or another plug) would be silently overridden: refuse it. */

@@ -205,6 +205,17 @@ class VerifierTest {
     }
 
     @Test
+    void patternKeysMatchOneNameSegment() throws IOException {
+        String d = descriptor("census", "config.endpoint.*.url.type=url\nconfig.endpoint.*.secret.type=secret\n");
+        assertEquals(List.of(), verify(CENSUS + "plug.census.config.endpoint.ward-display.url=https://ward.example.org/hook\n"
+                + "plug.census.config.endpoint.ward-display.secret=${WARD_SECRET}\n", Map.of("census", d), Map.of(), null));
+        assertEquals(List.of(F + ":3: plug.census.config.endpoint.ward.url: 'ftp://x' must be an http:// or https:// URL (url)",
+                F + ":4: plug.census.config.endpoint.ward.uri: the plug has no setting 'endpoint.ward.uri'; did you mean 'endpoint.ward.url'?"),
+                verify(CENSUS + "plug.census.config.endpoint.ward.url=ftp://x\nplug.census.config.endpoint.ward.uri=https://x\n",
+                        Map.of("census", d), Map.of(), null));
+    }
+
+    @Test
     void brokenDescriptor() throws IOException {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("census", "name=census\nversion=1.0.0\ncore=one\nconfig.x.type=float\n");

@@ -2,6 +2,7 @@ package network.ohc.care.plug.sdk;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import network.ohc.care.bus.contracts.DomainSignal;
 
 /**
  * A plug's own tables. Every plug with migrations in {@code db/plugs/<name>/} (Flyway naming: {@code V1__init.sql})
@@ -25,6 +26,13 @@ public interface PlugDatabase {
      * commits when it returns, rolls back when it throws. Not for use inside a {@code @Transactional} method.
      */
     <T> T transaction(Work<T> work) throws SQLException;
+
+    /**
+     * Records a signal of the plug's own (declared in its contract jar with {@code @SignalType(name = "<plug>.<event>")};
+     * core's {@code care.*} types are refused) in core's outbox, inside the transaction running on {@code connection}:
+     * it is delivered to subscribers after that transaction commits, and never if it rolls back.
+     */
+    void publish(Connection connection, DomainSignal signal) throws SQLException;
 
     /** The schema name for a plug: {@code plug_<name>} with '-' as '_'. */
     static String schemaOf(String plug) {

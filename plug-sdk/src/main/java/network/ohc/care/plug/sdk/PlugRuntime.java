@@ -2,6 +2,8 @@ package network.ohc.care.plug.sdk;
 
 import java.util.Set;
 import java.util.UUID;
+import network.ohc.care.bus.contracts.DomainSignal;
+import network.ohc.care.bus.contracts.Envelope;
 import network.ohc.care.bus.contracts.FacilityRole;
 
 /**
@@ -18,4 +20,10 @@ public interface PlugRuntime {
      * revealed), or 403 when the roles held are not enough. For use in a plug's REST resources.
      */
     void requireRole(UUID facilityId, Set<FacilityRole> roles, String what);
+
+    /** A fresh envelope (time-ordered id, type and version from the class, now, actor, correlation) for a new signal. */
+    Envelope envelope(Class<? extends DomainSignal> type, String aggregateType, UUID aggregateId, UUID facilityId);
+
+    /** Passes for superusers; otherwise ends the request with 403. For a plug's operations endpoints. */
+    void requireSuperuser();
 }

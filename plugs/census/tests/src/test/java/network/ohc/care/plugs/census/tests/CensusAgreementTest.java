@@ -1,4 +1,4 @@
-package network.ohc.care.plugs.census;
+package network.ohc.care.plugs.census.tests;
 
 import static network.ohc.care.plug.test.CareHarness.admin;
 import static network.ohc.care.plug.test.CareHarness.as;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import network.ohc.care.plug.test.CareHarness;
+import network.ohc.care.plugs.census.CensusSubscriber;
 import org.junit.jupiter.api.Test;
 
 /**

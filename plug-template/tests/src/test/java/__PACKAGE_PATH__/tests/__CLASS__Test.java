@@ -1,4 +1,4 @@
-package __PACKAGE__;
+package __PACKAGE__.tests;
 
 import static network.ohc.care.plug.test.CareHarness.admin;
 import static network.ohc.care.plug.test.CareHarness.as;

@@ -1,0 +1,67 @@
+package network.ohc.care.plugs.webhooks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.util.Map;
+import network.ohc.care.bus.contracts.DomainSignal;
+import network.ohc.care.bus.contracts.SignalCatalog;
+import network.ohc.care.plug.sdk.Delivery;
+import network.ohc.care.plug.sdk.PlugRuntime;
+import network.ohc.care.plug.sdk.SignalSubscriber;
+import network.ohc.care.plug.sdk.Subscription;
+
+/**
+ * Queues each signal for every endpoint that wants its type. Queuing is all the bus waits for; the HTTP calls happen
+ * in {@link Sender}, per endpoint, so a slow or failing receiver never holds up the bus or the other endpoints.
+ */
+@ApplicationScoped
+public class WebhooksSubscriber implements SignalSubscriber {
+    public static final String NAME = "webhooks";
+
+    @Inject
+    PlugRuntime care;
+    @Inject
+    WebhooksConfig config;
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void subscribe(Subscription s) {
+        for (Class<? extends DomainSignal> type : SignalCatalog.coreSignals()) {
+            s.on((Class) type, (signal, delivery) -> queue((DomainSignal) signal, (Delivery) delivery));
+        }
+    }
+
+    void queue(DomainSignal signal, Delivery delivery) throws Exception {
+        String type = signal.envelope().type();
+        String payload = null;
+        for (Map.Entry<String, WebhooksConfig.Endpoint> e : config.endpoint().entrySet()) {
+            if (!Rules.wants(e.getValue().types(), type)) {
+                continue;
+            }
+            if (payload == null) {
+                payload = json.writeValueAsString(signal);
+            }
+            String body = payload;
+            care.database(NAME).transaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO delivery (endpoint, signal_id, signal_type, payload) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (endpoint, signal_id) DO NOTHING""")) {
+                    ps.setString(1, e.getKey());
+                    ps.setObject(2, delivery.signalId());
+                    ps.setString(3, type);
+                    ps.setString(4, body);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package network.ohc.care.plugs.webhooks.tests;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local HTTP receiver for the tests: /ward answers 204, /flaky fails its first two requests with 500, /down always
+ * answers 503. It configures the webhooks plug to send there.
+ */
+public class Receiver implements QuarkusTestResourceLifecycleManager {
+    public static final String WARD_SECRET = "ward-secret-0123456789";
+
+    /** A request as received. */
+    public record Hit(String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
+            for (var e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    public static final List<Hit> HITS = new CopyOnWriteArrayList<>();
+    public static final AtomicInteger FLAKY_FAILURES_LEFT = new AtomicInteger(2);
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            HITS.add(new Hit(path, Map.copyOf(exchange.getRequestHeaders()), body));
+            int status = switch (path) {
+                case "/ward" -> 204;
+                case "/flaky" -> FLAKY_FAILURES_LEFT.getAndDecrement() > 0 ? 500 : 200;
+                default -> 503;
+            };
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.ofEntries(
+                Map.entry("plug.webhooks.allow-http", "true"),
+                Map.entry("plug.webhooks.max-attempts", "3"),
+                Map.entry("plug.webhooks.backoff-initial", "PT0.05S"),
+                Map.entry("plug.webhooks.backoff-max", "PT0.2S"),
+                Map.entry("plug.webhooks.poll-interval", "PT0.05S"),
+                Map.entry("plug.webhooks.endpoint.ward.url", base + "/ward"),
+                Map.entry("plug.webhooks.endpoint.ward.secret", WARD_SECRET),
+                Map.entry("plug.webhooks.endpoint.ward.types", "care.facility.created,care.location.created"),
+                Map.entry("plug.webhooks.endpoint.flaky.url", base + "/flaky"),
+                Map.entry("plug.webhooks.endpoint.flaky.secret", "flaky-secret-0123456789"),
+                Map.entry("plug.webhooks.endpoint.flaky.types", "care.patient.registered"),
+                Map.entry("plug.webhooks.endpoint.down.url", base + "/down"),
+                Map.entry("plug.webhooks.endpoint.down.secret", "down-secret-0123456789"),
+                Map.entry("plug.webhooks.endpoint.down.types", "care.facility.created"));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
