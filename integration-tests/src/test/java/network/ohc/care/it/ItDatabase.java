@@ -30,6 +30,12 @@ final class ItDatabase {
         return new ItDatabase(admin.substring(0, admin.lastIndexOf('/') + 1) + name);
     }
 
+    /** A database made earlier in the run, kept as it is. */
+    static ItDatabase existing(String name) {
+        String admin = System.getProperty("care.it.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        return new ItDatabase(admin.substring(0, admin.lastIndexOf('/') + 1) + name);
+    }
+
     Connection connect() throws Exception {
         return DriverManager.getConnection(url, user, "");
     }

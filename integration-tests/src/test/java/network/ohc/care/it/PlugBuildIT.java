@@ -121,6 +121,10 @@ class PlugBuildIT {
             }
             assertEquals("Namaskaram", RestAssured.given().port(app.port).auth().oauth2(app.token()).get("/api/v1/plugs/greeter/hello")
                     .then().extract().path("greeting"));
+            // The notes plug keeps the facilities it sees in its own table (kept across the toggling below).
+            RestAssured.given().port(app.port).auth().oauth2(app.token()).contentType("application/json")
+                    .body(Map.of("name", "Toggle Hospital", "kind", "HOSPITAL")).post("/api/v1/facilities").then().statusCode(201);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> facilitiesSeenByNotes(app) == 1);
             // Core authentication guards plug endpoints.
             RestAssured.given().port(app.port).get("/api/v1/plugs/greeter/hello").then().statusCode(401);
             // A secret reaches the plug from the environment, and is never returned or logged.
@@ -213,14 +217,19 @@ class PlugBuildIT {
 
     @Test
     @Order(5)
-    void aDisabledPlugLeavesTheImage() throws Exception {
+    void aDisabledPlugLeavesTheImageAndKeepsItsData() throws Exception {
         writeConfig(false);
         try {
             String out = ok(care("build", "--config", config.toString()));
             assertTrue(out.contains("notes        disabled: left out of the image"), out);
-            try (CareProcess app = startApp("plugs_toggle")) {
+            // The database of the first test: notes' table and rows are still there, its code is gone.
+            try (CareProcess app = startApp("plugs_all", false)) {
                 assertEquals(List.of("greeter", "ward-board"), plugs(app).getList("name"));
                 RestAssured.given().port(app.port).auth().oauth2(app.token()).get("/api/v1/plugs/notes/hello").then().statusCode(404);
+                assertEquals(1L, count("plugs_all", "SELECT count(*) FROM plug_notes.facility_seen"));
+                // A facility created while notes is out of the image...
+                RestAssured.given().port(app.port).auth().oauth2(app.token()).contentType("application/json")
+                        .body(Map.of("name", "While Disabled", "kind", "CLINIC")).post("/api/v1/facilities").then().statusCode(201);
             }
         } finally {
             writeConfig(true);
@@ -240,9 +249,12 @@ class PlugBuildIT {
                     "MAVEN_OPTS", "-Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=9 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9"),
                     "build", "--offline", "--bundle", bundle.toString(), "--config", config.toString()));
             assertTrue(out.contains("Built target/care-app"), out);
-            try (CareProcess app = startApp("plugs_offline")) {
+            // Re-enabled (this build has all three), on the same database: notes' data is back, and it catches up on
+            // the signals committed while it was out of the image.
+            try (CareProcess app = startApp("plugs_all", false)) {
                 assertEquals(List.of("greeter", "ward-board", "notes"), plugs(app).getList("name"));
                 assertEquals(greeterCommit, plugs(app).getString("find { it.name == 'greeter' }.commit"));
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> facilitiesSeenByNotes(app) == 2);
             }
         } finally {
             Files.move(work.resolve("greeter-src.gone"), work.resolve("greeter-src"));
@@ -253,9 +265,25 @@ class PlugBuildIT {
     // --- helpers ---
 
     static CareProcess startApp(String db) throws Exception {
-        ItDatabase d = ItDatabase.fresh(db);
+        return startApp(db, true);
+    }
+
+    static CareProcess startApp(String db, boolean fresh) throws Exception {
+        ItDatabase d = fresh ? ItDatabase.fresh(db) : ItDatabase.existing(db);
         return CareProcess.start(checkout.resolve("target/care-app/quarkus-app/quarkus-run.jar"), d.url,
                 Files.createDirectories(work.resolve("data-" + db)), Map.of("GREETER_TOKEN", TOKEN));
+    }
+
+    static int facilitiesSeenByNotes(CareProcess app) {
+        return RestAssured.given().port(app.port).auth().oauth2(app.token()).get("/api/v1/plugs/notes/hello").then().statusCode(200)
+                .extract().path("facilitiesSeen");
+    }
+
+    static long count(String db, String sql) throws Exception {
+        try (var c = ItDatabase.existing(db).connect(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static JsonPath plugs(CareProcess app) {
