@@ -56,6 +56,12 @@ public class SignalBus {
     Duration pollInterval;
     @ConfigProperty(name = "care.bus.lease", defaultValue = "PT60S")
     Duration lease;
+    /**
+     * How long a woken subscriber waits for more commits before it reads the outbox: fewer, larger reads when
+     * signals come fast (each subscriber reads on its own), at that much extra latency.
+     */
+    @ConfigProperty(name = "care.bus.linger", defaultValue = "PT0.003S")
+    Duration linger;
     /** Subscribers this instance does not deliver to (paused here; another instance may still deliver). */
     @ConfigProperty(name = "care.bus.paused-subscribers")
     java.util.Optional<List<String>> paused;
@@ -83,7 +89,8 @@ public class SignalBus {
             }
             specs.add(spec);
         }
-        SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) lease.toSeconds());
+        SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) lease.toSeconds(),
+                linger.toMillis());
         head.set(store.headSeq());
         for (SubscriptionSpec spec : specs) {
             store.ensureSubscription(spec.name, spec.start == Subscription.Start.NOW);

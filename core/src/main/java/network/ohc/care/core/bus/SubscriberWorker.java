@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 final class SubscriberWorker implements Runnable {
     private static final Logger LOG = Logger.getLogger(SubscriberWorker.class);
 
-    record Settings(int batchSize, Duration pollInterval, int leaseSeconds) {
+    record Settings(int batchSize, Duration pollInterval, int leaseSeconds, long lingerMillis) {
     }
 
     final SubscriptionSpec spec;
@@ -52,6 +52,11 @@ final class SubscriberWorker implements Runnable {
     private long failed;
     private String lastError;
     private long lastSave = System.nanoTime();
+    private boolean dirty;
+    // The lease row is re-read (renewed, and checked for replay requests) at most this often while we hold it;
+    // saving the position renews it too, and fails if another instance has taken it.
+    private static final long LEASE_CHECK_NANOS = 1_000_000_000L;
+    private long nextLeaseCheck;
 
     SubscriberWorker(SubscriptionSpec spec, BusStore store, ObjectMapper json, String owner, Settings settings, BusMetrics metrics) {
         this.spec = spec;
@@ -92,6 +97,9 @@ final class SubscriberWorker implements Runnable {
         }
         handlerThread.shutdownNow();
         try {
+            if (holdingLease && dirty) {
+                flush(); // what was handled since the last save is not delivered again after a clean stop
+            }
             if (holdingLease) {
                 store.release(spec.name, owner);
             }
@@ -117,6 +125,15 @@ final class SubscriberWorker implements Runnable {
     }
 
     private void loopOnce() throws Exception {
+        if (!holdingLease || cursor == null || System.nanoTime() >= nextLeaseCheck) {
+            checkLease();
+            return;
+        }
+        deliverBatch();
+    }
+
+    /** Takes or renews the lease, and carries out an operator's rewind or replay request. */
+    private void checkLease() throws Exception {
         Optional<BusStore.Lease> lease = store.lease(spec.name, owner, settings.leaseSeconds());
         if (lease.isEmpty()) {
             holdingLease = false;
@@ -124,6 +141,7 @@ final class SubscriberWorker implements Runnable {
             waitForWork(Math.max(1000, settings.pollInterval().toMillis()));
             return;
         }
+        nextLeaseCheck = System.nanoTime() + LEASE_CHECK_NANOS;
         BusStore.Lease l = lease.get();
         if (!holdingLease || cursor == null) {
             holdingLease = true;
@@ -146,13 +164,21 @@ final class SubscriberWorker implements Runnable {
             store.clearReplayRequest(spec.name, owner);
             return;
         }
+        deliverBatch();
+    }
+
+    private void deliverBatch() throws Exception {
         if (!parked.isEmpty()) {
             parked = store.parkedAggregates(spec.name); // an operator may have discarded what held them
         }
         List<OutboxRow> rows = store.fetch(cursor.position(), settings.batchSize());
         List<OutboxRow> ready = cursor.deliverable(rows);
         if (ready.isEmpty()) {
-            flush();
+            // Saving the position at most every 200 ms keeps the write path cheap with many subscribers; a crash
+            // redelivers at most that much (delivery is at least once anyway).
+            if (dirty && System.nanoTime() - lastSave > 200_000_000L) {
+                flush();
+            }
             // Waiting on a transaction still in flight is short; otherwise sleep until woken or the next poll.
             waitForWork(cursor.waitingOnHole() ? 5 : settings.pollInterval().toMillis());
             return;
@@ -164,13 +190,13 @@ final class SubscriberWorker implements Runnable {
             process(row, row.seq() <= replayUpTo);
             cursor.advance(row);
             position.set(row.seq());
+            dirty = true;
             if (System.nanoTime() - lastSave > 200_000_000L) {
                 if (!flush()) {
                     return;
                 }
             }
         }
-        flush();
     }
 
     /** Saves the position; false (and forgets the cursor) if the lease went to another instance. */
@@ -182,6 +208,7 @@ final class SubscriberWorker implements Runnable {
         delivered = 0;
         failed = 0;
         lastError = null;
+        dirty = false;
         lastSave = System.nanoTime();
         if (!kept) {
             LOG.infof("subscriber '%s': lease taken over by another instance", spec.name);
@@ -313,6 +340,9 @@ final class SubscriberWorker implements Runnable {
 
     private void waitForWork(long millis) throws InterruptedException {
         if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+            if (settings.lingerMillis() > 0) {
+                Thread.sleep(settings.lingerMillis());
+            }
             wake.drainPermits();
         }
     }
