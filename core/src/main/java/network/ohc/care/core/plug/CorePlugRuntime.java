@@ -19,7 +19,6 @@ import network.ohc.care.bus.contracts.Envelope;
 import network.ohc.care.bus.contracts.FacilityRole;
 import network.ohc.care.core.bus.AfterCommit;
 import network.ohc.care.core.signal.SignalEmitter;
-import network.ohc.care.core.api.ProblemException;
 import network.ohc.care.core.staff.Access;
 import network.ohc.care.plug.sdk.PlugDatabase;
 import network.ohc.care.plug.sdk.PlugRuntime;
@@ -53,16 +52,7 @@ public class CorePlugRuntime implements PlugRuntime {
 
     @Override
     public void requireRole(UUID facilityId, Set<FacilityRole> roles, String what) {
-        if (access.superuser()) {
-            return;
-        }
-        Set<FacilityRole> held = access.rolesIn(facilityId);
-        if (held.isEmpty()) {
-            throw ProblemException.notFound(what);
-        }
-        if (held.stream().noneMatch(roles::contains)) {
-            throw ProblemException.forbidden("your roles here " + held + " are not among " + roles);
-        }
+        access.requireAnyOf(facilityId, roles, what);
     }
 
     @Override

@@ -72,6 +72,15 @@ public class Access {
      * role there (the record's existence is not revealed), 403 if the roles held do not allow it.
      */
     public void require(UUID facilityId, Permission permission, String what) {
+        require(facilityId, permission.roles(), what, "do not allow " + permission.name().toLowerCase().replace('_', ' '));
+    }
+
+    /** As {@link #require(UUID, Permission, String)}, for any of {@code roles} (plugs' own rules). */
+    public void requireAnyOf(UUID facilityId, Set<FacilityRole> roles, String what) {
+        require(facilityId, roles, what, "are not among " + roles);
+    }
+
+    private void require(UUID facilityId, Set<FacilityRole> roles, String what, String refusal) {
         if (superuser()) {
             return;
         }
@@ -79,8 +88,8 @@ public class Access {
         if (held.isEmpty()) {
             throw ProblemException.notFound(what);
         }
-        if (!permission.grantedTo(held)) {
-            throw ProblemException.forbidden("your roles here " + held + " do not allow " + permission.name().toLowerCase().replace('_', ' '));
+        if (held.stream().noneMatch(roles::contains)) {
+            throw ProblemException.forbidden("your roles here " + held + " " + refusal);
         }
     }
 

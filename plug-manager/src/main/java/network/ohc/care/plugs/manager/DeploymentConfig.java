@@ -128,8 +128,7 @@ public final class DeploymentConfig {
                     repoUrls.put(parts[1], e);
                 }
             } else {
-                problem(f, e, "unknown setting" + Suggest.didYouMean(key, List.of("plugs", "plug.<name>.source", "plug.<name>.version",
-                        "plug.<name>.enabled", "plug.<name>.config.<key>", "repository.<id>.url")));
+                problem(f, e, "unknown setting" + Suggest.didYouMean(key, TOP));
             }
         }
         // 3. Repositories.
