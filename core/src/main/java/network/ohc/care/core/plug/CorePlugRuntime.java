@@ -46,6 +46,13 @@ public class CorePlugRuntime implements PlugRuntime {
     }
 
     @Override
+    public Envelope envelope(Class<? extends DomainSignal> type, String aggregateType, UUID aggregateId, UUID facilityId, Envelope cause) {
+        Envelope fresh = emitter.envelope(type, aggregateType, aggregateId, facilityId);
+        return new Envelope(fresh.signalId(), fresh.type(), fresh.schemaVersion(), fresh.occurredAt(), aggregateType, aggregateId,
+                facilityId, cause.actor(), cause.correlationId());
+    }
+
+    @Override
     public PlugDatabase database(String plug) {
         return new RoleDatabase(plug);
     }

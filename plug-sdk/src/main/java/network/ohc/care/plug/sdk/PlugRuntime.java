@@ -24,6 +24,12 @@ public interface PlugRuntime {
     /** A fresh envelope (time-ordered id, type and version from the class, now, actor, correlation) for a new signal. */
     Envelope envelope(Class<? extends DomainSignal> type, String aggregateType, UUID aggregateId, UUID facilityId);
 
+    /**
+     * A fresh envelope for a signal caused by another one (a handler reacting to {@code cause}): actor and
+     * correlation id are carried over, so the chain can be traced from the original request.
+     */
+    Envelope envelope(Class<? extends DomainSignal> type, String aggregateType, UUID aggregateId, UUID facilityId, Envelope cause);
+
     /** Passes for superusers; otherwise ends the request with 403. For a plug's operations endpoints. */
     void requireSuperuser();
 }

@@ -10,13 +10,16 @@ import network.ohc.care.bus.contracts.BedStatusChanged;
 import network.ohc.care.bus.contracts.LocationCreated;
 import network.ohc.care.bus.contracts.LocationUpdated;
 import network.ohc.care.plug.sdk.Delivery;
+import network.ohc.care.plug.sdk.PlugDatabase;
 import network.ohc.care.plug.sdk.PlugRuntime;
 import network.ohc.care.plug.sdk.SignalSubscriber;
 import network.ohc.care.plug.sdk.Subscription;
+import network.ohc.care.plugs.census.contracts.WardOccupancyChanged;
 
 /**
  * Keeps census' read model from core's location and bed signals. Every write is guarded by the signal's position,
- * so redelivery and replay are harmless.
+ * so redelivery and replay are harmless. When a bed's change is applied, census publishes the ward's new counts as
+ * {@link WardOccupancyChanged} (from its own contract jar) in the same transaction.
  */
 @ApplicationScoped
 public class CensusSubscriber implements SignalSubscriber {
@@ -24,6 +27,8 @@ public class CensusSubscriber implements SignalSubscriber {
 
     @Inject
     PlugRuntime care;
+    @Inject
+    CensusConfig config;
 
     @Override
     public String name() {
@@ -88,7 +93,9 @@ public class CensusSubscriber implements SignalSubscriber {
     }
 
     void bedStatus(BedStatusChanged signal, Delivery delivery) throws SQLException {
-        care.database(NAME).transaction(c -> {
+        PlugDatabase db = care.database(NAME);
+        db.transaction(c -> {
+            int n;
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE location SET bed_status = ?, encounter_id = ?, position = ?
                     WHERE id = ? AND position < ?""")) {
@@ -97,10 +104,43 @@ public class CensusSubscriber implements SignalSubscriber {
                 ps.setLong(3, delivery.position());
                 ps.setObject(4, signal.bedId());
                 ps.setLong(5, delivery.position());
-                ps.executeUpdate();
+                n = ps.executeUpdate();
+            }
+            if (n > 0) {
+                // Only an applied change is published: a redelivered or replayed signal changes nothing, so it says nothing.
+                WardOccupancyChanged occupancy = occupancy(c, signal);
+                if (occupancy != null) {
+                    db.publish(c, occupancy);
+                }
             }
             return null;
         });
+    }
+
+    /** The counts of the bed's ward as they stand in this transaction; null if the bed is in no ward. */
+    private WardOccupancyChanged occupancy(Connection c, BedStatusChanged signal) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT w.id, w.name,
+                       count(b.id),
+                       count(b.id) FILTER (WHERE b.bed_status = 'OCCUPIED'),
+                       count(b.id) FILTER (WHERE b.bed_status = 'FREE'),
+                       count(b.id) FILTER (WHERE b.bed_status = 'CLEANING')
+                FROM location bed
+                JOIN location w ON w.id = bed.ward_id AND w.kind = 'WARD'
+                LEFT JOIN location b ON b.ward_id = w.id AND b.kind = 'BED' AND b.active
+                WHERE bed.id = ?
+                GROUP BY w.id, w.name""")) {
+            ps.setObject(1, signal.bedId());
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                UUID ward = rs.getObject(1, UUID.class);
+                int available = rs.getInt(5) + (config.countCleaningAsAvailable() ? rs.getInt(6) : 0);
+                return new WardOccupancyChanged(care.envelope(WardOccupancyChanged.class, "Ward", ward, signal.envelope().facilityId(),
+                        signal.envelope()), ward, rs.getString(2), rs.getInt(3), rs.getInt(4), available, signal.bedId());
+            }
+        }
     }
 
     private static UUID wardOf(Connection c, UUID locationId) throws SQLException {

@@ -1,0 +1,88 @@
+package network.ohc.care.plug.test;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import network.ohc.care.bus.contracts.DomainSignal;
+import network.ohc.care.bus.contracts.SignalCatalog;
+
+/**
+ * Pins the wire form of a plug's own signals, as core pins its own: one golden file per type and version,
+ * {@code <dir>/<type>.v<version>.json}. A sample that lost, renamed or retyped a golden field fails (consumers of that
+ * version would break: make a new version instead); added fields pass. Run once with
+ * {@code -Dcontracts.updateGoldens=true} to write the files, and commit them. A plain JUnit test, no Quarkus needed.
+ */
+public final class GoldenContracts {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private GoldenContracts() {
+    }
+
+    /** Throws an {@link AssertionError} naming every incompatible field of every sample. */
+    public static void assertCompatible(Path goldenDir, List<? extends DomainSignal> samples) throws IOException {
+        boolean update = Boolean.getBoolean("contracts.updateGoldens");
+        List<String> problems = new ArrayList<>();
+        for (DomainSignal sample : samples) {
+            Class<? extends DomainSignal> type = sample.getClass();
+            String name = SignalCatalog.typeName(type) + " v" + SignalCatalog.version(type);
+            Path file = goldenDir.resolve(SignalCatalog.typeName(type) + ".v" + SignalCatalog.version(type) + ".json");
+            JsonNode current = JSON.valueToTree(sample);
+            if (!Files.exists(file)) {
+                if (update) {
+                    Files.createDirectories(goldenDir);
+                    Files.writeString(file, JSON.writeValueAsString(current) + "\n");
+                } else {
+                    problems.add(name + ": no golden file " + file + " (run once with -Dcontracts.updateGoldens=true and commit it)");
+                }
+                continue;
+            }
+            List<String> broken = problems(JSON.readTree(Files.readString(file)), current);
+            broken.forEach(b -> problems.add(name + ": " + b + " — a breaking change: publish a new version instead"));
+            try {
+                JSON.readValue(Files.readString(file), type);
+            } catch (IOException e) {
+                problems.add(name + ": the golden payload no longer reads into " + type.getSimpleName() + ": " + e.getMessage());
+            }
+            if (update && broken.isEmpty()) {
+                Files.writeString(file, JSON.writeValueAsString(current) + "\n");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(String.join("\n", problems));
+        }
+    }
+
+    /** Every field of {@code golden} must still exist in {@code current} with the same JSON type. */
+    public static List<String> problems(JsonNode golden, JsonNode current) {
+        List<String> out = new ArrayList<>();
+        compare("", golden, current, out);
+        return out;
+    }
+
+    private static void compare(String path, JsonNode golden, JsonNode current, List<String> out) {
+        Iterator<Map.Entry<String, JsonNode>> fields = golden.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String name = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+            JsonNode now = current.get(f.getKey());
+            if (now == null) {
+                out.add("field '" + name + "' was removed or renamed");
+            } else if (!f.getValue().isNull() && !now.isNull() && f.getValue().getNodeType() != now.getNodeType()) {
+                out.add("field '" + name + "' changed type from " + f.getValue().getNodeType() + " to " + now.getNodeType());
+            } else if (f.getValue().isObject()) {
+                compare(name, f.getValue(), now, out);
+            }
+        }
+    }
+}
