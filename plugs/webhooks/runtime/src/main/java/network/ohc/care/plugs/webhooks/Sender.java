@@ -40,13 +40,21 @@ public class Sender {
     PlugRuntime care;
     @Inject
     WebhooksConfig config;
+    @Inject
+    Formats formats;
 
     private ScheduledExecutorService loop;
     private HttpClient http;
 
     void start(@Observes StartupEvent event) {
         List<String> problems = new ArrayList<>();
-        config.endpoint().forEach((id, e) -> problems.addAll(Rules.check(id, e.url(), e.secret(), e.types(), config.allowHttp())));
+        config.endpoint().forEach((id, e) -> {
+            problems.addAll(Rules.check(id, e.url(), e.secret(), e.types(), config.allowHttp()));
+            String format = formats.problem(id, e.format());
+            if (format != null) {
+                problems.add(format);
+            }
+        });
         if (!problems.isEmpty()) {
             throw new IllegalStateException("plug webhooks: " + String.join("; ", problems));
         }

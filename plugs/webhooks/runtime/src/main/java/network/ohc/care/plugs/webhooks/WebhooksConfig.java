@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** webhooks' configuration: plug.webhooks.* (in plug-config.properties: plug.webhooks.config.*). */
 @ConfigMapping(prefix = "plug.webhooks")
@@ -39,5 +40,8 @@ public interface WebhooksConfig {
         /** Signal types to deliver, or * for all. */
         @WithDefault("*")
         List<String> types();
+
+        /** A {@link PayloadFormat} class that shapes the body; the signal's JSON as is when absent. */
+        Optional<String> format();
     }
 }

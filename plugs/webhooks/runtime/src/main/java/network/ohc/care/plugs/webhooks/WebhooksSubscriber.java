@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.util.Map;
+import java.util.Optional;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.SignalCatalog;
 import network.ohc.care.plug.sdk.Delivery;
@@ -26,6 +27,8 @@ public class WebhooksSubscriber implements SignalSubscriber {
     WebhooksConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    Formats formats;
 
     @Override
     public String name() {
@@ -50,7 +53,8 @@ public class WebhooksSubscriber implements SignalSubscriber {
             if (payload == null) {
                 payload = json.writeValueAsString(signal);
             }
-            String body = payload;
+            Optional<PayloadFormat> format = e.getValue().format().flatMap(formats::find);
+            String body = format.isPresent() ? format.get().body(signal, payload) : payload;
             care.database(NAME).transaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO delivery (endpoint, signal_id, signal_type, payload) VALUES (?, ?, ?, ?)

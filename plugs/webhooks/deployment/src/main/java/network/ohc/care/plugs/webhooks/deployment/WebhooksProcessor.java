@@ -1,10 +1,15 @@
 package network.ohc.care.plugs.webhooks.deployment;
 
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceDirectoryBuildItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import network.ohc.care.plugs.webhooks.Rules;
@@ -40,6 +45,27 @@ class WebhooksProcessor {
             throw new IllegalStateException("plug webhooks: " + String.join("; ", problems));
         }
         return new FeatureBuildItem("care-plug-webhooks");
+    }
+
+    /**
+     * Endpoint formats name classes the deployment supplies. They are checked here and fixed into the image as beans,
+     * so the runtime finds them through CDI, with no reflection and nothing loaded by name (native images too).
+     */
+    @BuildStep
+    AdditionalBeanBuildItem formats(CombinedIndexBuildItem index) {
+        Config config = ConfigProvider.getConfig();
+        Map<String, String> named = new TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("plug.webhooks.endpoint.") && name.endsWith(".format")) {
+                named.put(name, raw(config, name));
+            }
+        }
+        List<String> problems = FormatCheck.problems(index.getComputingIndex(), named);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("plug webhooks: " + String.join("; ", problems));
+        }
+        return AdditionalBeanBuildItem.builder().addBeanClasses(named.values().stream().map(String::strip).toList()).setUnremovable()
+                .setDefaultScope(BuiltinScope.SINGLETON.getName()).build();
     }
 
     private static String raw(Config config, String name) {

@@ -45,7 +45,7 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             HITS.add(new Hit(path, Map.copyOf(exchange.getRequestHeaders()), body));
             int status = switch (path) {
-                case "/ward" -> 204;
+                case "/ward", "/slim" -> 204;
                 case "/flaky" -> FLAKY_FAILURES_LEFT.getAndDecrement() > 0 ? 500 : 200;
                 default -> 503;
             };
@@ -56,6 +56,7 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.ofEntries(
                 Map.entry("plug.webhooks.allow-http", "true"),
+                Map.entry("webhooks.receiver.base", base), // the slim endpoint (application.properties) posts here
                 Map.entry("plug.webhooks.max-attempts", "3"),
                 Map.entry("plug.webhooks.backoff-initial", "PT0.05S"),
                 Map.entry("plug.webhooks.backoff-max", "PT0.2S"),

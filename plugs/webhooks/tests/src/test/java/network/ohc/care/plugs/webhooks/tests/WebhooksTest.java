@@ -87,6 +87,19 @@ class WebhooksTest {
     }
 
     @Test
+    void aFormatNamedInConfigShapesTheBodyAndTheSignatureCoversIt() {
+        String facility = CareHarness.facility();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !hits("/slim", facility).isEmpty());
+        Receiver.Hit hit = hits("/slim", facility).get(0);
+        assertEquals("{\"event\":\"care.facility.created\",\"id\":\"" + facility + "\"}", hit.body());
+        assertEquals("sha256=" + Sender.sign("slim-secret-0123456789", hit.header("X-Care-Timestamp") + "." + hit.body()),
+                hit.header("X-Care-Signature"));
+        // Endpoints without a format still get the signal as Care writes it.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !hits("/ward", facility).isEmpty());
+        assertTrue(hits("/ward", facility).get(0).body().contains("\"envelope\""));
+    }
+
+    @Test
     void onlySuperusersSeeTheEndpoints() {
         String nurse = CareHarness.staff(CareHarness.facility(), "NURSE");
         as(nurse).get("/api/v1/plugs/webhooks/endpoints").then().statusCode(403);
