@@ -86,7 +86,7 @@ public class BusResource {
             long position = body.from() != null ? store.positionBefore(body.from()) : body.fromPosition();
             store.requestRewind(name, position);
         }
-        bus.wake();
+        bus.recheckSubscriptions();
         return Response.accepted().build();
     }
 
@@ -99,7 +99,7 @@ public class BusResource {
             throw ProblemException.notFound("open dead letter");
         }
         store.resolveDeadLetter(id, "DISCARDED");
-        bus.wake();
+        bus.recheckSubscriptions();
         return Response.noContent().build();
     }
 

@@ -57,6 +57,45 @@ public class BusStore {
         }
     }
 
+    /** Up to {@code limit} signals after {@code after} and up to {@code upTo} (a position known to be final), in order. */
+    List<OutboxRow> fetchUpTo(long after, long upTo, int limit) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT seq, signal_id, type, schema_version, aggregate_type, aggregate_id, occurred_at, payload::text, '0', '0'
+                FROM core.signal_outbox WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?""")) {
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<OutboxRow> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    /**
+     * A position at or below which the outbox is final: the highest visible position, once every transaction that was
+     * running when it was read has ended (any of them may hold a lower position; later ones draw higher ones).
+     */
+    long finalHead() throws SQLException, InterruptedException {
+        long head = headSeq();
+        long bound = xidBound();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text")) {
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (Long.parseLong(rs.getString(1)) > bound) {
+                        return head;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
     /** A new transaction id: greater than every id assigned before this call (it consumes one id). */
     long xidBound() throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT pg_current_xact_id()::text");

@@ -57,11 +57,14 @@ public class SignalBus {
     @ConfigProperty(name = "care.bus.lease", defaultValue = "PT60S")
     Duration lease;
     /**
-     * How long a woken subscriber waits for more commits before it reads the outbox: fewer, larger reads when
-     * signals come fast (each subscriber reads on its own), at that much extra latency.
+     * How long the outbox reader waits, once woken by a commit, for more commits before it reads: fewer, larger reads
+     * when signals come fast, at that much extra latency.
      */
     @ConfigProperty(name = "care.bus.linger", defaultValue = "PT0.003S")
     Duration linger;
+    /** Recent signals kept in memory for the subscribers; one that falls further behind reads the database. */
+    @ConfigProperty(name = "care.bus.window", defaultValue = "10000")
+    int window;
     /** Subscribers this instance does not deliver to (paused here; another instance may still deliver). */
     @ConfigProperty(name = "care.bus.paused-subscribers")
     java.util.Optional<List<String>> paused;
@@ -70,6 +73,7 @@ public class SignalBus {
     private final Map<String, SubscriberWorker> workers = new LinkedHashMap<>();
     private final AtomicLong head = new AtomicLong();
     private ScheduledExecutorService headPoller;
+    private OutboxFeed feed;
 
     void start(@Observes @Priority(100) StartupEvent event) throws SQLException {
         if (!enabled) {
@@ -89,14 +93,18 @@ public class SignalBus {
             }
             specs.add(spec);
         }
-        SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) lease.toSeconds(),
-                linger.toMillis());
+        SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) lease.toSeconds());
         head.set(store.headSeq());
+        feed = new OutboxFeed(store, batchSize, Math.max(window, batchSize), pollInterval.toMillis(), linger.toMillis());
         for (SubscriptionSpec spec : specs) {
             store.ensureSubscription(spec.name, spec.start == Subscription.Start.NOW);
-            SubscriberWorker worker = new SubscriberWorker(spec, store, json, owner, settings, metrics);
+            SubscriberWorker worker = new SubscriberWorker(spec, store, feed, json, owner, settings, metrics);
             workers.put(spec.name, worker);
             metrics.register(spec.name, () -> Math.max(0, head.get() - worker.position.get()));
+        }
+        feed.onAdvance(() -> workers.values().forEach(SubscriberWorker::wake));
+        if (!workers.isEmpty()) {
+            feed.start();
         }
         workers.values().forEach(SubscriberWorker::start);
         headPoller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -115,13 +123,22 @@ public class SignalBus {
             headPoller.shutdownNow();
         }
         workers.values().forEach(SubscriberWorker::stop);
+        if (feed != null) {
+            feed.stop();
+        }
     }
 
     /** Called after a transaction that wrote signals commits. */
     public void wake() {
-        for (SubscriberWorker w : workers.values()) {
-            w.wake();
+        OutboxFeed f = feed;
+        if (f != null) {
+            f.wake();
         }
+    }
+
+    /** Makes the local workers re-read their subscription rows now (an operator asked for a replay or a discard). */
+    public void recheckSubscriptions() {
+        workers.values().forEach(SubscriberWorker::recheck);
     }
 
     /** Subscribers running in this instance. */

@@ -5,6 +5,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,16 +23,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Delivers the outbox to one subscriber, on a thread of its own, while this instance holds the subscriber's
- * lease. Handlers run on a second thread so that one that hangs can be timed out and abandoned.
+ * lease. Rows come from the instance's {@link OutboxFeed}. Handlers run on a second thread so that one that hangs
+ * can be timed out and abandoned; they get a run of signals at a time, and only a failure or a parked aggregate
+ * sends a signal through the slower one-by-one path with retries.
  */
 final class SubscriberWorker implements Runnable {
     private static final Logger LOG = Logger.getLogger(SubscriberWorker.class);
 
-    record Settings(int batchSize, Duration pollInterval, int leaseSeconds, long lingerMillis) {
+    record Settings(int batchSize, Duration pollInterval, int leaseSeconds) {
     }
 
     final SubscriptionSpec spec;
     private final BusStore store;
+    private final OutboxFeed feed;
     private final ObjectMapper json;
     private final String owner;
     private final Settings settings;
@@ -41,7 +45,8 @@ final class SubscriberWorker implements Runnable {
     private volatile boolean running = true;
     private volatile Thread thread;
     private ExecutorService handlerThread;
-    private OutboxCursor cursor;
+    /** The last position handed out; -1 while this instance does not hold the lease. */
+    private long current = -1;
     private Set<String> parked = Set.of();
     private long replayUpTo;
     final AtomicLong position = new AtomicLong();
@@ -56,11 +61,13 @@ final class SubscriberWorker implements Runnable {
     // The lease row is re-read (renewed, and checked for replay requests) at most this often while we hold it;
     // saving the position renews it too, and fails if another instance has taken it.
     private static final long LEASE_CHECK_NANOS = 1_000_000_000L;
-    private long nextLeaseCheck;
+    private volatile long nextLeaseCheck;
 
-    SubscriberWorker(SubscriptionSpec spec, BusStore store, ObjectMapper json, String owner, Settings settings, BusMetrics metrics) {
+    SubscriberWorker(SubscriptionSpec spec, BusStore store, OutboxFeed feed, ObjectMapper json, String owner, Settings settings,
+            BusMetrics metrics) {
         this.spec = spec;
         this.store = store;
+        this.feed = feed;
         this.json = json;
         this.owner = owner;
         this.settings = settings;
@@ -78,6 +85,12 @@ final class SubscriberWorker implements Runnable {
         if (wake.availablePermits() == 0) {
             wake.release();
         }
+    }
+
+    /** Re-read the subscription row (replay and rewind requests) at the next turn instead of within a second. */
+    void recheck() {
+        nextLeaseCheck = Long.MIN_VALUE;
+        wake();
     }
 
     boolean holdsLease() {
@@ -125,7 +138,7 @@ final class SubscriberWorker implements Runnable {
     }
 
     private void loopOnce() throws Exception {
-        if (!holdingLease || cursor == null || System.nanoTime() >= nextLeaseCheck) {
+        if (!holdingLease || current < 0 || System.nanoTime() >= nextLeaseCheck) {
             checkLease();
             return;
         }
@@ -137,24 +150,25 @@ final class SubscriberWorker implements Runnable {
         Optional<BusStore.Lease> lease = store.lease(spec.name, owner, settings.leaseSeconds());
         if (lease.isEmpty()) {
             holdingLease = false;
-            cursor = null;
+            current = -1;
             waitForWork(Math.max(1000, settings.pollInterval().toMillis()));
             return;
         }
         nextLeaseCheck = System.nanoTime() + LEASE_CHECK_NANOS;
         BusStore.Lease l = lease.get();
-        if (!holdingLease || cursor == null) {
+        if (!holdingLease || current < 0) {
             holdingLease = true;
-            cursor = new OutboxCursor(l.position(), store::xidBound);
+            current = l.position();
+            position.set(current);
             parked = store.parkedAggregates(spec.name);
             LOG.debugf("subscriber '%s' delivering from position %d", spec.name, l.position());
         }
         if (l.rewindTo() != null) {
             flush();
-            replayUpTo = Math.max(replayUpTo, cursor.position());
+            replayUpTo = Math.max(replayUpTo, current);
             if (store.applyRewind(spec.name, owner, l.rewindTo())) {
-                cursor.moveTo(l.rewindTo());
-                position.set(l.rewindTo());
+                current = l.rewindTo();
+                position.set(current);
                 LOG.infof("subscriber '%s' replays from position %d", spec.name, l.rewindTo());
             }
             return;
@@ -171,40 +185,166 @@ final class SubscriberWorker implements Runnable {
         if (!parked.isEmpty()) {
             parked = store.parkedAggregates(spec.name); // an operator may have discarded what held them
         }
-        List<OutboxRow> rows = store.fetch(cursor.position(), settings.batchSize());
-        List<OutboxRow> ready = cursor.deliverable(rows);
-        if (ready.isEmpty()) {
+        List<OutboxFeed.Row> rows = feed.after(current, settings.batchSize());
+        if (rows.isEmpty()) {
             // Saving the position at most every 200 ms keeps the write path cheap with many subscribers; a crash
             // redelivers at most that much (delivery is at least once anyway).
             if (dirty && System.nanoTime() - lastSave > 200_000_000L) {
                 flush();
             }
-            // Waiting on a transaction still in flight is short; otherwise sleep until woken or the next poll.
-            waitForWork(cursor.waitingOnHole() ? 5 : settings.pollInterval().toMillis());
+            waitForWork(settings.pollInterval().toMillis());
             return;
         }
-        for (OutboxRow row : ready) {
-            if (!running) {
-                break;
+        int i = 0;
+        while (i < rows.size() && running && current >= 0) {
+            // The longest run from i that needs nothing but a first attempt: no parked aggregate, readable payload.
+            List<Prepared> run = new ArrayList<>();
+            int j = i;
+            for (; j < rows.size(); j++) {
+                Prepared p = prepare(rows.get(j));
+                if (p == null) {
+                    break;
+                }
+                run.add(p);
             }
-            process(row, row.seq() <= replayUpTo);
-            cursor.advance(row);
-            position.set(row.seq());
-            dirty = true;
-            if (System.nanoTime() - lastSave > 200_000_000L) {
-                if (!flush()) {
+            if (!run.isEmpty()) {
+                Batch batch = runBatch(run);
+                int done = batch.failedAt < 0 ? run.size() : batch.failedAt;
+                delivered += batch.succeeded;
+                if (done > 0) {
+                    advanceTo(run.get(done - 1).row.row.seq());
+                }
+                if (batch.failedAt < 0) {
+                    i = j;
+                } else {
+                    Prepared p = run.get(batch.failedAt);
+                    failed++;
+                    lastError = p.row.row.type() + " #" + p.row.row.seq() + ": " + batch.error;
+                    metrics.failed(spec.name);
+                    finish(p.row.row, p.handler, p.signal, p.replay, batch.error);
+                    advanceTo(p.row.row.seq());
+                    i += batch.failedAt + 1;
+                }
+            } else {
+                OutboxFeed.Row row = rows.get(i);
+                process(row, row.row.seq() <= replayUpTo);
+                advanceTo(row.row.seq());
+                i++;
+            }
+            if (System.nanoTime() - lastSave > 200_000_000L && !flush()) {
+                return;
+            }
+        }
+    }
+
+    private void advanceTo(long seq) {
+        current = seq;
+        position.set(seq);
+        dirty = true;
+    }
+
+    /** A signal ready for its first attempt; null if it must take the one-by-one path (parked, or unreadable). */
+    private record Prepared(OutboxFeed.Row row, SubscriptionSpec.Handler handler, DomainSignal signal, boolean replay) {
+    }
+
+    private Prepared prepare(OutboxFeed.Row row) {
+        SubscriptionSpec.Handler handler = spec.handlers.get(row.row.key());
+        boolean replay = row.row.seq() <= replayUpTo;
+        if (handler == null) {
+            return new Prepared(row, null, null, replay); // not a type this subscriber handles: passed over
+        }
+        if (!parked.isEmpty() && parked.contains(row.row.aggregateType() + "/" + row.row.aggregateId())) {
+            return null;
+        }
+        try {
+            return new Prepared(row, handler, row.decode(handler.type(), json), replay);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** A run of first attempts on the handler thread; the worker watches it for a handler that overruns its timeout. */
+    private final class Batch implements Runnable {
+        final List<Prepared> run;
+        volatile int at;
+        volatile long startedAt = System.nanoTime();
+        volatile int failedAt = -1;
+        volatile String error;
+        volatile int succeeded;
+        /** Set when the worker gave up on this run's thread: a handler that returns late must not go on to the next signal. */
+        volatile boolean abandoned;
+
+        Batch(List<Prepared> run) {
+            this.run = run;
+        }
+
+        @Override
+        public void run() {
+            ManagedContext requestContext = Arc.container().requestContext();
+            for (int k = 0; k < run.size(); k++) {
+                Prepared p = run.get(k);
+                if (abandoned) {
                     return;
+                }
+                if (p.handler == null) {
+                    continue;
+                }
+                startedAt = System.nanoTime();
+                at = k;
+                requestContext.activate();
+                try {
+                    p.handler.handler().handle(p.signal, new Delivery(spec.name, p.row.row.signalId(), p.row.row.seq(), 1, p.replay));
+                } catch (Throwable t) {
+                    error = t.getClass().getSimpleName() + ": " + t.getMessage();
+                    failedAt = k;
+                    return;
+                } finally {
+                    requestContext.terminate();
+                }
+                succeeded++;
+                metrics.delivered(spec.name, p.row.row, System.nanoTime() - startedAt);
+            }
+        }
+    }
+
+    private Batch runBatch(List<Prepared> run) throws InterruptedException {
+        Batch batch = new Batch(run);
+        if (run.stream().allMatch(p -> p.handler == null)) {
+            return batch; // nothing here for this subscriber
+        }
+        Future<?> call = handlerThread.submit(batch);
+        long timeout = spec.timeout.toNanos();
+        while (true) {
+            int at = batch.at;
+            long left = timeout - (System.nanoTime() - batch.startedAt);
+            try {
+                call.get(Math.max(1, left), TimeUnit.NANOSECONDS);
+                return batch;
+            } catch (ExecutionException e) {
+                batch.failedAt = batch.at;
+                batch.error = e.getCause() == null ? e.toString() : e.getCause().toString();
+                return batch;
+            } catch (TimeoutException e) {
+                if (batch.at == at && System.nanoTime() - batch.startedAt >= timeout) {
+                    // This handler hangs: abandon its thread and carry on with a fresh one.
+                    batch.abandoned = true;
+                    call.cancel(true);
+                    handlerThread.shutdownNow();
+                    handlerThread = newHandlerThread();
+                    batch.failedAt = at;
+                    batch.error = "timed out after " + spec.timeout.toMillis() + " ms";
+                    return batch;
                 }
             }
         }
     }
 
-    /** Saves the position; false (and forgets the cursor) if the lease went to another instance. */
+    /** Saves the position; false (and forgets the position) if the lease went to another instance. */
     private boolean flush() throws SQLException {
-        if (cursor == null) {
+        if (current < 0) {
             return false;
         }
-        boolean kept = store.savePosition(spec.name, owner, cursor.position(), delivered, failed, lastError, settings.leaseSeconds());
+        boolean kept = store.savePosition(spec.name, owner, current, delivered, failed, lastError, settings.leaseSeconds());
         delivered = 0;
         failed = 0;
         lastError = null;
@@ -213,12 +353,13 @@ final class SubscriberWorker implements Runnable {
         if (!kept) {
             LOG.infof("subscriber '%s': lease taken over by another instance", spec.name);
             holdingLease = false;
-            cursor = null;
+            current = -1;
         }
         return kept;
     }
 
-    private void process(OutboxRow row, boolean replay) throws Exception {
+    private void process(OutboxFeed.Row feedRow, boolean replay) throws Exception {
+        OutboxRow row = feedRow.row;
         SubscriptionSpec.Handler handler = spec.handlers.get(row.key());
         if (handler == null) {
             return;
@@ -231,17 +372,26 @@ final class SubscriberWorker implements Runnable {
         }
         DomainSignal signal;
         try {
-            signal = json.readValue(row.payload(), handler.type());
+            signal = feedRow.decode(handler.type(), json);
         } catch (Exception e) {
             store.deadLetter(spec.name, row, 0, "cannot read the signal: " + e.getMessage(), false);
             addParked(key);
             metrics.deadLettered(spec.name);
             return;
         }
-        String error = attempt(handler, signal, row, replay);
+        giveUpIfFailed(row, attempt(handler, signal, row, replay, 1));
+    }
+
+    /** After a first attempt failed in a run: the remaining attempts, then the dead letters. */
+    private void finish(OutboxRow row, SubscriptionSpec.Handler handler, DomainSignal signal, boolean replay, String firstError)
+            throws Exception {
+        giveUpIfFailed(row, spec.maxAttempts > 1 ? attempt(handler, signal, row, replay, 2) : firstError);
+    }
+
+    private void giveUpIfFailed(OutboxRow row, String error) throws SQLException {
         if (error != null) {
             store.deadLetter(spec.name, row, spec.maxAttempts, error, false);
-            addParked(key);
+            addParked(row.aggregateType() + "/" + row.aggregateId());
             metrics.deadLettered(spec.name);
             LOG.warnf("subscriber '%s' gave up on %s #%d after %d attempts: %s", spec.name, row.type(), row.seq(), spec.maxAttempts, error);
         }
@@ -253,10 +403,11 @@ final class SubscriberWorker implements Runnable {
         parked = next;
     }
 
-    /** Runs the handler up to maxAttempts times; null on success, else the last error. */
-    private String attempt(SubscriptionSpec.Handler handler, DomainSignal signal, OutboxRow row, boolean replay) throws Exception {
+    /** Runs the handler from attempt {@code from} up to maxAttempts; null on success, else the last error. */
+    private String attempt(SubscriptionSpec.Handler handler, DomainSignal signal, OutboxRow row, boolean replay, int from)
+            throws Exception {
         String error = null;
-        for (int attempt = 1; attempt <= spec.maxAttempts; attempt++) {
+        for (int attempt = from; attempt <= spec.maxAttempts; attempt++) {
             if (attempt > 1) {
                 Thread.sleep(spec.backoffBefore(attempt).toMillis());
                 store.lease(spec.name, owner, settings.leaseSeconds());
@@ -326,7 +477,7 @@ final class SubscriberWorker implements Runnable {
                 stillFailing.add(key);
                 continue;
             }
-            String error = attempt(handler, signal, row.get(), true);
+            String error = attempt(handler, signal, row.get(), true, 1);
             if (error == null) {
                 store.resolveDeadLetter(dl.id(), "REPLAYED");
             } else {
@@ -340,9 +491,6 @@ final class SubscriberWorker implements Runnable {
 
     private void waitForWork(long millis) throws InterruptedException {
         if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
-            if (settings.lingerMillis() > 0) {
-                Thread.sleep(settings.lingerMillis());
-            }
             wake.drainPermits();
         }
     }
