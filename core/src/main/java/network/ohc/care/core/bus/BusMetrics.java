@@ -23,17 +23,30 @@ public class BusMetrics {
     MeterRegistry registry;
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
 
     void register(String subscriber, Supplier<Number> lag) {
         Gauge.builder("care.bus.lag", lag).tag("subscriber", subscriber).description("signals not yet handled").register(registry);
     }
 
-    void delivered(String subscriber, OutboxRow row, long handlerNanos) {
-        counter("care.bus.delivered", subscriber).increment();
-        latency.computeIfAbsent(subscriber, s -> Timer.builder("care.bus.latency").tag("subscriber", s)
-                .description("from the signal's occurrence to its handler's completion").register(registry))
-                .record(Duration.between(row.occurredAt(), Instant.now()));
+    /** A subscriber's delivery meters, looked up once: they are touched for every signal delivered. */
+    final class Delivered {
+        private final Counter count;
+        private final Timer latency;
+
+        private Delivered(String subscriber) {
+            count = counter("care.bus.delivered", subscriber);
+            latency = Timer.builder("care.bus.latency").tag("subscriber", subscriber)
+                    .description("from the signal's occurrence to its handler's completion").register(registry);
+        }
+
+        void record(OutboxRow row) {
+            count.increment();
+            latency.record(Duration.between(row.occurredAt(), Instant.now()));
+        }
+    }
+
+    Delivered delivered(String subscriber) {
+        return new Delivered(subscriber);
     }
 
     void failed(String subscriber) {

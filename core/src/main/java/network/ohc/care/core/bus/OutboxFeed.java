@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,9 @@ final class OutboxFeed implements Runnable {
     }
 
     private final BusStore store;
+    private final ObjectMapper json;
+    /** Record class per type key where every local subscriber reads it as the same class: decoded once, here. */
+    private final Map<String, Class<? extends DomainSignal>> decodeAs;
     private final int batchSize;
     private final int windowSize;
     private final long pollMillis;
@@ -57,8 +61,11 @@ final class OutboxFeed implements Runnable {
     private final ArrayList<Row> window = new ArrayList<>();
     private long windowFloor;
 
-    OutboxFeed(BusStore store, int batchSize, int windowSize, long pollMillis, long lingerMillis) {
+    OutboxFeed(BusStore store, ObjectMapper json, Map<String, Class<? extends DomainSignal>> decodeAs, int batchSize, int windowSize,
+            long pollMillis, long lingerMillis) {
         this.store = store;
+        this.json = json;
+        this.decodeAs = decodeAs;
         this.batchSize = batchSize;
         this.windowSize = windowSize;
         this.pollMillis = pollMillis;
@@ -183,10 +190,21 @@ final class OutboxFeed implements Runnable {
         if (ready.isEmpty()) {
             return 0;
         }
-        synchronized (this) {
-            for (OutboxRow r : ready) {
-                window.add(new Row(r));
+        List<Row> rows = new ArrayList<>(ready.size());
+        for (OutboxRow r : ready) {
+            Row row = new Row(r);
+            Class<? extends DomainSignal> type = decodeAs.get(r.key());
+            if (type != null) {
+                try {
+                    row.decode(type, json); // otherwise each subscriber's thread, woken together, would parse it too
+                } catch (IOException e) {
+                    // left undecoded: the subscriber's own attempt fails the same way and dead-letters it
+                }
             }
+            rows.add(row);
+        }
+        synchronized (this) {
+            window.addAll(rows);
             if (window.size() > windowSize + windowSize / 4) {
                 // Trim in chunks so the copy is paid rarely.
                 int drop = window.size() - windowSize;

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.plug.sdk.SignalSubscriber;
 import network.ohc.care.plug.sdk.Subscription;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -95,10 +97,13 @@ public class SignalBus {
         }
         SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) lease.toSeconds());
         head.set(store.headSeq());
-        feed = new OutboxFeed(store, batchSize, Math.max(window, batchSize), pollInterval.toMillis(), linger.toMillis());
+        // Stored signals are read with a faster reader for their instants; writing is unchanged.
+        ObjectMapper signalJson = json.copy().registerModule(FastInstants.module());
+        feed = new OutboxFeed(store, signalJson, commonDecoding(specs), batchSize, Math.max(window, batchSize), pollInterval.toMillis(),
+                linger.toMillis());
         for (SubscriptionSpec spec : specs) {
             store.ensureSubscription(spec.name, spec.start == Subscription.Start.NOW);
-            SubscriberWorker worker = new SubscriberWorker(spec, store, feed, json, owner, settings, metrics);
+            SubscriberWorker worker = new SubscriberWorker(spec, store, feed, signalJson, owner, settings, metrics);
             workers.put(spec.name, worker);
             metrics.register(spec.name, () -> Math.max(0, head.get() - worker.position.get()));
         }
@@ -134,6 +139,22 @@ public class SignalBus {
         if (f != null) {
             f.wake();
         }
+    }
+
+    /** Type keys that every local subscriber handling them reads as the same record class. */
+    private static Map<String, Class<? extends DomainSignal>> commonDecoding(List<SubscriptionSpec> specs) {
+        Map<String, Class<? extends DomainSignal>> out = new HashMap<>();
+        Set<String> mixed = new HashSet<>();
+        for (SubscriptionSpec spec : specs) {
+            spec.handlers.forEach((key, handler) -> {
+                Class<? extends DomainSignal> seen = out.putIfAbsent(key, handler.type());
+                if (seen != null && seen != handler.type()) {
+                    mixed.add(key);
+                }
+            });
+        }
+        mixed.forEach(out::remove);
+        return out;
     }
 
     /** Makes the local workers re-read their subscription rows now (an operator asked for a replay or a discard). */

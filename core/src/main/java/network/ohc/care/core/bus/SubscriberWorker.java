@@ -41,6 +41,7 @@ final class SubscriberWorker implements Runnable {
     private final Settings settings;
     private final Semaphore wake = new Semaphore(0);
     private final BusMetrics metrics;
+    private final BusMetrics.Delivered deliveredMeters;
 
     private volatile boolean running = true;
     private volatile Thread thread;
@@ -72,6 +73,7 @@ final class SubscriberWorker implements Runnable {
         this.owner = owner;
         this.settings = settings;
         this.metrics = metrics;
+        this.deliveredMeters = metrics.delivered(spec.name);
         this.handlerThread = newHandlerThread();
     }
 
@@ -302,7 +304,7 @@ final class SubscriberWorker implements Runnable {
                     requestContext.terminate();
                 }
                 succeeded++;
-                metrics.delivered(spec.name, p.row.row, System.nanoTime() - startedAt);
+                deliveredMeters.record(p.row.row);
             }
         }
     }
@@ -413,11 +415,10 @@ final class SubscriberWorker implements Runnable {
                 store.lease(spec.name, owner, settings.leaseSeconds());
             }
             Delivery delivery = new Delivery(spec.name, row.signalId(), row.seq(), attempt, replay);
-            long started = System.nanoTime();
             error = invoke(handler, signal, delivery);
             if (error == null) {
                 delivered++;
-                metrics.delivered(spec.name, row, System.nanoTime() - started);
+                deliveredMeters.record(row);
                 return null;
             }
             failed++;
