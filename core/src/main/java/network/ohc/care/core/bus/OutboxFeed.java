@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import network.ohc.care.bus.contracts.DomainSignal;
 import org.jboss.logging.Logger;
 
@@ -50,7 +48,7 @@ final class OutboxFeed implements Runnable {
     private final int windowSize;
     private final long pollMillis;
     private final long lingerMillis;
-    private final Semaphore wake = new Semaphore(0);
+    private final Wakeup wakeup = new Wakeup();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     private volatile boolean running = true;
@@ -73,29 +71,17 @@ final class OutboxFeed implements Runnable {
     }
 
     void start() {
-        thread = new Thread(this, "care-bus-feed");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Wakeup.startDaemon(this, "care-bus-feed");
     }
 
     void stop() {
         running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Wakeup.stop(thread);
     }
 
     /** Called when something may have committed to the outbox. */
     void wake() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
+        wakeup.ring();
     }
 
     /** {@code listener} runs (on the feed's thread; it must not block) whenever the safe head moves. */
@@ -160,11 +146,11 @@ final class OutboxFeed implements Runnable {
                 int read = readOnce();
                 if (read < batchSize) {
                     // Waiting on a transaction still in flight is short; otherwise sleep until woken or the next poll.
-                    if (wake.tryAcquire(cursor.waitingOnHole() ? 5 : pollMillis, TimeUnit.MILLISECONDS)) {
+                    if (wakeup.await(cursor.waitingOnHole() ? 5 : pollMillis)) {
                         if (lingerMillis > 0) {
                             Thread.sleep(lingerMillis); // let commits arriving together be read together
                         }
-                        wake.drainPermits();
+                        wakeup.clear();
                     }
                 }
             } catch (InterruptedException e) {

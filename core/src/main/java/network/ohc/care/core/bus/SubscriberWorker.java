@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +38,7 @@ final class SubscriberWorker implements Runnable {
     private final ObjectMapper json;
     private final String owner;
     private final Settings settings;
-    private final Semaphore wake = new Semaphore(0);
+    private final Wakeup wakeup = new Wakeup();
     private final BusMetrics metrics;
     private final BusMetrics.Delivered deliveredMeters;
 
@@ -78,15 +77,11 @@ final class SubscriberWorker implements Runnable {
     }
 
     void start() {
-        thread = new Thread(this, "care-bus-" + spec.name);
-        thread.setDaemon(true);
-        thread.start();
+        thread = Wakeup.startDaemon(this, "care-bus-" + spec.name);
     }
 
     void wake() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
+        wakeup.ring();
     }
 
     /** Re-read the subscription row (replay and rewind requests) at the next turn instead of within a second. */
@@ -101,15 +96,7 @@ final class SubscriberWorker implements Runnable {
 
     void stop() {
         running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Wakeup.stop(thread);
         handlerThread.shutdownNow();
         try {
             if (holdingLease && dirty) {
@@ -491,8 +478,8 @@ final class SubscriberWorker implements Runnable {
     }
 
     private void waitForWork(long millis) throws InterruptedException {
-        if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
-            wake.drainPermits();
+        if (wakeup.await(millis)) {
+            wakeup.clear();
         }
     }
 

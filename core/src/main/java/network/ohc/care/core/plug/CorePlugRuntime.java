@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +17,7 @@ import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
 import network.ohc.care.bus.contracts.FacilityRole;
 import network.ohc.care.core.bus.AfterCommit;
+import network.ohc.care.core.signal.OutboxWriter;
 import network.ohc.care.core.signal.SignalEmitter;
 import network.ohc.care.core.staff.Access;
 import network.ohc.care.plug.sdk.PlugDatabase;
@@ -125,16 +125,7 @@ public class CorePlugRuntime implements PlugRuntime {
             }
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT core.publish_plug_signal(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb))")) {
-                ps.setObject(1, e.signalId());
-                ps.setString(2, e.type());
-                ps.setInt(3, e.schemaVersion());
-                ps.setString(4, e.aggregateType());
-                ps.setObject(5, e.aggregateId());
-                ps.setObject(6, e.facilityId());
-                ps.setTimestamp(7, Timestamp.from(e.occurredAt()));
-                ps.setString(8, e.actor());
-                ps.setString(9, e.correlationId());
-                ps.setString(10, payload);
+                OutboxWriter.bind(ps, e, payload);
                 ps.execute();
             }
             published.add(signal);

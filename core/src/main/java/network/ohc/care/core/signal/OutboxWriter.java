@@ -57,21 +57,26 @@ public class OutboxWriter {
         // The connection enlisted in the caller's JTA transaction (Agroal hands the same one to Hibernate): plain JDBC
         // here costs a third of what a Hibernate native query did on the write path of every change.
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setObject(1, e.signalId());
-            ps.setString(2, e.type());
-            ps.setInt(3, e.schemaVersion());
-            ps.setString(4, e.aggregateType());
-            ps.setObject(5, e.aggregateId());
-            ps.setObject(6, e.facilityId());
-            ps.setTimestamp(7, Timestamp.from(e.occurredAt()));
-            ps.setString(8, e.actor());
-            ps.setString(9, e.correlationId());
-            ps.setString(10, payload);
+            bind(ps, e, payload);
             ps.executeUpdate();
         } catch (SQLException ex) {
             throw new IllegalStateException("cannot record signal " + e.type() + ": " + ex.getMessage(), ex);
         }
         pending().add(signal);
+    }
+
+    /** Binds a signal's ten outbox values, in the order of the insert here and of {@code core.publish_plug_signal}. */
+    public static void bind(PreparedStatement ps, Envelope e, String payload) throws SQLException {
+        ps.setObject(1, e.signalId());
+        ps.setString(2, e.type());
+        ps.setInt(3, e.schemaVersion());
+        ps.setString(4, e.aggregateType());
+        ps.setObject(5, e.aggregateId());
+        ps.setObject(6, e.facilityId());
+        ps.setTimestamp(7, Timestamp.from(e.occurredAt()));
+        ps.setString(8, e.actor());
+        ps.setString(9, e.correlationId());
+        ps.setString(10, payload);
     }
 
     /** The transaction's signals so far; the first call registers the after-commit callback. */
