@@ -197,21 +197,18 @@ final class SubscriberWorker implements Runnable {
                 run.add(p);
             }
             if (!run.isEmpty()) {
-                Batch batch = runBatch(run);
+                Batch batch = runBatch(run, 1);
                 int done = batch.failedAt < 0 ? run.size() : batch.failedAt;
-                delivered += batch.succeeded;
                 if (done > 0) {
-                    advanceTo(run.get(done - 1).row.row.seq());
+                    advanceTo(run.get(done - 1).row.seq());
                 }
                 if (batch.failedAt < 0) {
                     i = j;
                 } else {
                     Prepared p = run.get(batch.failedAt);
-                    failed++;
-                    lastError = p.row.row.type() + " #" + p.row.row.seq() + ": " + batch.error;
-                    metrics.failed(spec.name);
-                    finish(p.row.row, p.handler, p.signal, p.replay, batch.error);
-                    advanceTo(p.row.row.seq());
+                    failedAttempt(p.row, batch.error);
+                    finish(p, batch.error);
+                    advanceTo(p.row.seq());
                     i += batch.failedAt + 1;
                 }
             } else {
@@ -232,29 +229,34 @@ final class SubscriberWorker implements Runnable {
         dirty = true;
     }
 
-    /** A signal ready for its first attempt; null if it must take the one-by-one path (parked, or unreadable). */
-    private record Prepared(OutboxFeed.Row row, SubscriptionSpec.Handler handler, DomainSignal signal, boolean replay) {
+    /** A signal ready for an attempt ({@code handler} null: not a type this subscriber handles, passed over). */
+    private record Prepared(OutboxRow row, SubscriptionSpec.Handler handler, DomainSignal signal, boolean replay) {
     }
 
+    /** The row ready for its first attempt in a run; null if it must take the one-by-one path (parked, or unreadable). */
     private Prepared prepare(OutboxFeed.Row row) {
         SubscriptionSpec.Handler handler = spec.handlers.get(row.row.key());
         boolean replay = row.row.seq() <= replayUpTo;
         if (handler == null) {
-            return new Prepared(row, null, null, replay); // not a type this subscriber handles: passed over
+            return new Prepared(row.row, null, null, replay);
         }
         if (!parked.isEmpty() && parked.contains(row.row.aggregateType() + "/" + row.row.aggregateId())) {
             return null;
         }
         try {
-            return new Prepared(row, handler, row.decode(handler.type(), json), replay);
+            return new Prepared(row.row, handler, row.decode(handler.type(), json), replay);
         } catch (Exception e) {
             return null;
         }
     }
 
-    /** A run of first attempts on the handler thread; the worker watches it for a handler that overruns its timeout. */
+    /**
+     * Attempt {@code attempt} of each signal of a run, in order, on the handler thread, each in its own request
+     * context; the worker watches it for a handler that overruns its timeout. Stops at the first failure.
+     */
     private final class Batch implements Runnable {
         final List<Prepared> run;
+        final int attempt;
         volatile int at;
         volatile long startedAt = System.nanoTime();
         volatile int failedAt = -1;
@@ -263,8 +265,9 @@ final class SubscriberWorker implements Runnable {
         /** Set when the worker gave up on this run's thread: a handler that returns late must not go on to the next signal. */
         volatile boolean abandoned;
 
-        Batch(List<Prepared> run) {
+        Batch(List<Prepared> run, int attempt) {
             this.run = run;
+            this.attempt = attempt;
         }
 
         @Override
@@ -282,25 +285,35 @@ final class SubscriberWorker implements Runnable {
                 at = k;
                 requestContext.activate();
                 try {
-                    p.handler.handler().handle(p.signal, new Delivery(spec.name, p.row.row.signalId(), p.row.row.seq(), 1, p.replay));
+                    p.handler.handler().handle(p.signal, new Delivery(spec.name, p.row.signalId(), p.row.seq(), attempt, p.replay));
                 } catch (Throwable t) {
-                    error = t.getClass().getSimpleName() + ": " + t.getMessage();
+                    error = describe(t);
                     failedAt = k;
                     return;
                 } finally {
                     requestContext.terminate();
                 }
                 succeeded++;
-                deliveredMeters.record(p.row.row);
+                deliveredMeters.record(p.row);
             }
         }
     }
 
-    private Batch runBatch(List<Prepared> run) throws InterruptedException {
-        Batch batch = new Batch(run);
+    /** Runs {@code run} to its end or its first failure; counts what was delivered. */
+    private Batch runBatch(List<Prepared> run, int attempt) throws InterruptedException {
+        Batch batch = new Batch(run, attempt);
         if (run.stream().allMatch(p -> p.handler == null)) {
             return batch; // nothing here for this subscriber
         }
+        try {
+            watch(batch);
+        } finally {
+            delivered += batch.succeeded;
+        }
+        return batch;
+    }
+
+    private void watch(Batch batch) throws InterruptedException {
         Future<?> call = handlerThread.submit(batch);
         long timeout = spec.timeout.toNanos();
         while (true) {
@@ -308,11 +321,11 @@ final class SubscriberWorker implements Runnable {
             long left = timeout - (System.nanoTime() - batch.startedAt);
             try {
                 call.get(Math.max(1, left), TimeUnit.NANOSECONDS);
-                return batch;
+                return;
             } catch (ExecutionException e) {
                 batch.failedAt = batch.at;
-                batch.error = e.getCause() == null ? e.toString() : e.getCause().toString();
-                return batch;
+                batch.error = describe(e.getCause() == null ? e : e.getCause());
+                return;
             } catch (TimeoutException e) {
                 if (batch.at == at && System.nanoTime() - batch.startedAt >= timeout) {
                     // This handler hangs: abandon its thread and carry on with a fresh one.
@@ -322,7 +335,7 @@ final class SubscriberWorker implements Runnable {
                     handlerThread = newHandlerThread();
                     batch.failedAt = at;
                     batch.error = "timed out after " + spec.timeout.toMillis() + " ms";
-                    return batch;
+                    return;
                 }
             }
         }
@@ -368,13 +381,12 @@ final class SubscriberWorker implements Runnable {
             metrics.deadLettered(spec.name);
             return;
         }
-        giveUpIfFailed(row, attempt(handler, signal, row, replay, 1));
+        giveUpIfFailed(row, attempt(new Prepared(row, handler, signal, replay), 1));
     }
 
     /** After a first attempt failed in a run: the remaining attempts, then the dead letters. */
-    private void finish(OutboxRow row, SubscriptionSpec.Handler handler, DomainSignal signal, boolean replay, String firstError)
-            throws Exception {
-        giveUpIfFailed(row, spec.maxAttempts > 1 ? attempt(handler, signal, row, replay, 2) : firstError);
+    private void finish(Prepared p, String firstError) throws Exception {
+        giveUpIfFailed(p.row, spec.maxAttempts > 1 ? attempt(p, 2) : firstError);
     }
 
     private void giveUpIfFailed(OutboxRow row, String error) throws SQLException {
@@ -393,52 +405,31 @@ final class SubscriberWorker implements Runnable {
     }
 
     /** Runs the handler from attempt {@code from} up to maxAttempts; null on success, else the last error. */
-    private String attempt(SubscriptionSpec.Handler handler, DomainSignal signal, OutboxRow row, boolean replay, int from)
-            throws Exception {
+    private String attempt(Prepared p, int from) throws Exception {
         String error = null;
         for (int attempt = from; attempt <= spec.maxAttempts; attempt++) {
             if (attempt > 1) {
                 Thread.sleep(spec.backoffBefore(attempt).toMillis());
                 store.lease(spec.name, owner, settings.leaseSeconds());
             }
-            Delivery delivery = new Delivery(spec.name, row.signalId(), row.seq(), attempt, replay);
-            error = invoke(handler, signal, delivery);
-            if (error == null) {
-                delivered++;
-                deliveredMeters.record(row);
+            Batch one = runBatch(List.of(p), attempt);
+            if (one.failedAt < 0) {
                 return null;
             }
-            failed++;
-            lastError = row.type() + " #" + row.seq() + ": " + error;
-            metrics.failed(spec.name);
+            error = one.error;
+            failedAttempt(p.row, error);
         }
         return error;
     }
 
-    private String invoke(SubscriptionSpec.Handler handler, DomainSignal signal, Delivery delivery) throws InterruptedException {
-        Future<?> call = handlerThread.submit(() -> {
-            ManagedContext requestContext = Arc.container().requestContext();
-            requestContext.activate();
-            try {
-                handler.handler().handle(signal, delivery);
-            } finally {
-                requestContext.terminate();
-            }
-            return null;
-        });
-        try {
-            call.get(spec.timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        } catch (TimeoutException e) {
-            // The handler hangs: abandon its thread and carry on with a fresh one.
-            call.cancel(true);
-            handlerThread.shutdownNow();
-            handlerThread = newHandlerThread();
-            return "timed out after " + spec.timeout.toMillis() + " ms";
-        }
+    private void failedAttempt(OutboxRow row, String error) {
+        failed++;
+        lastError = row.type() + " #" + row.seq() + ": " + error;
+        metrics.failed(spec.name);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private void replayDeadLetters() throws Exception {
@@ -465,7 +456,7 @@ final class SubscriberWorker implements Runnable {
                 stillFailing.add(key);
                 continue;
             }
-            String error = attempt(handler, signal, row.get(), true, 1);
+            String error = attempt(new Prepared(row.get(), handler, signal, true), 1);
             if (error == null) {
                 store.resolveDeadLetter(dl.id(), "REPLAYED");
             } else {
