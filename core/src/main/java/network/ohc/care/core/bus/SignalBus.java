@@ -21,10 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.plug.sdk.SignalSubscriber;
 import network.ohc.care.plug.sdk.Subscription;
@@ -73,8 +69,6 @@ public class SignalBus {
 
     private final String owner = instanceName();
     private final Map<String, SubscriberWorker> workers = new LinkedHashMap<>();
-    private final AtomicLong head = new AtomicLong();
-    private ScheduledExecutorService headPoller;
     private OutboxFeed feed;
 
     void start(@Observes @Priority(100) StartupEvent event) throws SQLException {
@@ -96,7 +90,6 @@ public class SignalBus {
             specs.add(spec);
         }
         SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) lease.toSeconds());
-        head.set(store.headSeq());
         // Stored signals are read with a faster reader for their instants; writing is unchanged.
         ObjectMapper signalJson = json.copy().registerModule(FastInstants.module());
         feed = new OutboxFeed(store, signalJson, commonDecoding(specs), batchSize, Math.max(window, batchSize), pollInterval.toMillis(),
@@ -105,28 +98,19 @@ public class SignalBus {
             store.ensureSubscription(spec.name, spec.start == Subscription.Start.NOW);
             SubscriberWorker worker = new SubscriberWorker(spec, store, feed, signalJson, owner, settings, metrics);
             workers.put(spec.name, worker);
-            metrics.register(spec.name, () -> Math.max(0, head.get() - worker.position.get()));
+            metrics.register(spec.name, () -> Math.max(0, feed.safeHead() - worker.position.get()));
         }
         feed.onAdvance(() -> workers.values().forEach(SubscriberWorker::wake));
         if (!workers.isEmpty()) {
             feed.start();
         }
         workers.values().forEach(SubscriberWorker::start);
-        headPoller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "care-bus-head");
-            t.setDaemon(true);
-            return t;
-        });
-        headPoller.scheduleWithFixedDelay(this::refreshHead, 1, 1, TimeUnit.SECONDS);
         if (!workers.isEmpty()) {
             LOG.infof("Delivering signals to %d subscriber(s) %s as %s", workers.size(), workers.keySet(), owner);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (headPoller != null) {
-            headPoller.shutdownNow();
-        }
         workers.values().forEach(SubscriberWorker::stop);
         if (feed != null) {
             feed.stop();
@@ -169,18 +153,6 @@ public class SignalBus {
 
     public String instance() {
         return owner;
-    }
-
-    long head() {
-        return head.get();
-    }
-
-    private void refreshHead() {
-        try {
-            head.set(store.headSeq());
-        } catch (SQLException e) {
-            LOG.debugf("reading the outbox head: %s", e.getMessage());
-        }
     }
 
     private static String instanceName() {
