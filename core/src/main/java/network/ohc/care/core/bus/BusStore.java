@@ -47,13 +47,7 @@ public class BusStore {
                 FROM core.signal_outbox WHERE seq > ? ORDER BY seq LIMIT ?""")) {
             ps.setLong(1, after);
             ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<OutboxRow> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-                return rows;
-            }
+            return rows(ps);
         }
     }
 
@@ -65,13 +59,7 @@ public class BusStore {
             ps.setLong(1, after);
             ps.setLong(2, upTo);
             ps.setInt(3, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<OutboxRow> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-                return rows;
-            }
+            return rows(ps);
         }
     }
 
@@ -113,6 +101,16 @@ public class BusStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(row(rs)) : Optional.empty();
             }
+        }
+    }
+
+    private static List<OutboxRow> rows(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<OutboxRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row(rs));
+            }
+            return rows;
         }
     }
 
