@@ -9,4 +9,9 @@ public interface CensusConfig {
     /** Count beds being cleaned as available. */
     @WithDefault("false")
     boolean countCleaningAsAvailable();
+
+    /** Beds that can take a patient now: the free ones, plus those being cleaned if so configured. */
+    default int available(int free, int cleaning) {
+        return free + (countCleaningAsAvailable() ? cleaning : 0);
+    }
 }

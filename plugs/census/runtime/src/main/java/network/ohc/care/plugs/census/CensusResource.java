@@ -79,6 +79,6 @@ public class CensusResource {
 
     private Counts counts(int beds, int occupied, int free, int cleaning, int outOfService) {
         return new Counts(beds, occupied, free, cleaning, outOfService,
-                free + (config.countCleaningAsAvailable() ? cleaning : 0));
+                config.available(free, cleaning));
     }
 }

@@ -136,7 +136,7 @@ public class CensusSubscriber implements SignalSubscriber {
                     return null;
                 }
                 UUID ward = rs.getObject(1, UUID.class);
-                int available = rs.getInt(5) + (config.countCleaningAsAvailable() ? rs.getInt(6) : 0);
+                int available = config.available(rs.getInt(5), rs.getInt(6));
                 return new WardOccupancyChanged(care.envelope(WardOccupancyChanged.class, "Ward", ward, signal.envelope().facilityId(),
                         signal.envelope()), ward, rs.getString(2), rs.getInt(3), rs.getInt(4), available, signal.bedId());
             }
