@@ -20,7 +20,14 @@ final class ItDatabase {
         this.url = url;
     }
 
-    static ItDatabase fresh(String name) throws Exception {
+    /** Databases of this run: CARE_TEST_DB (another checkout's tests running at once) becomes part of their names. */
+    static String named(String name) {
+        String own = System.getenv("CARE_TEST_DB");
+        return own == null || own.isBlank() || own.equals("test") ? name : name + "_" + own.replaceAll("[^a-z0-9_]", "_");
+    }
+
+    static ItDatabase fresh(String base) throws Exception {
+        String name = named(base);
         String admin = System.getProperty("care.it.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         try (Connection c = DriverManager.getConnection(admin, System.getProperty("care.it.db-user", "postgres"), "");
                 Statement st = c.createStatement()) {
@@ -31,7 +38,8 @@ final class ItDatabase {
     }
 
     /** A database made earlier in the run, kept as it is. */
-    static ItDatabase existing(String name) {
+    static ItDatabase existing(String base) {
+        String name = named(base);
         String admin = System.getProperty("care.it.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         return new ItDatabase(admin.substring(0, admin.lastIndexOf('/') + 1) + name);
     }
