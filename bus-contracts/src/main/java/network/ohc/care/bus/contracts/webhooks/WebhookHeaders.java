@@ -31,10 +31,15 @@ public final class WebhookHeaders {
 
     /** The {@value #SIGNATURE} value for {@code body} sent at {@code timestamp} (Unix seconds). */
     public static String signature(String secret, String timestamp, String body) {
+        return "sha256=" + hmacSha256Hex(secret, timestamp + "." + body);
+    }
+
+    /** The hex HMAC-SHA256 of {@code message} (UTF-8) keyed with {@code secret} (UTF-8). */
+    public static String hmacSha256Hex(String secret, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
