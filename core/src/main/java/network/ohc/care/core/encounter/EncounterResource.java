@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Encounters")
+@Tag(name = "Encounters", description = "Visits and admissions of a patient: start, admit to a bed, transfer, discharge, cancel, and the bed history.")
 public class EncounterResource {
     @Inject
     EncounterService service;

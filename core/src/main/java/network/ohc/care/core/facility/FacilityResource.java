@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Facilities")
+@Tag(name = "Facilities", description = "Hospitals and other facilities; created by superusers, edited by the facility's admins.")
 public class FacilityResource {
     @Inject
     FacilityService service;

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Locations and beds")
+@Tag(name = "Locations and beds", description = "The ward, room and bed tree of a facility, and the status of each bed.")
 public class LocationResource {
     @Inject
     LocationService service;

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Patients")
+@Tag(name = "Patients", description = "Patients and their identifiers (system and value, unique).")
 public class PatientResource {
     @Inject
     PatientService service;

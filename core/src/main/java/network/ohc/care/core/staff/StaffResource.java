@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Staff")
+@Tag(name = "Staff", description = "Staff accounts and the roles they hold in each facility.")
 public class StaffResource {
     @Inject
     UserService service;
