@@ -24,6 +24,9 @@ import network.ohc.care.core.common.Paging;
 import network.ohc.care.core.location.LocationDtos.CreateLocation;
 import network.ohc.care.core.location.LocationDtos.LocationView;
 import network.ohc.care.core.location.LocationDtos.UpdateLocation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/facilities/{facilityId}/locations")
@@ -47,6 +50,8 @@ public class LocationResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The location, created; its URL in Location", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LocationView.class)))
     public Response create(@PathParam("facilityId") UUID facilityId, @Valid CreateLocation body) {
         Location l = service.create(facilityId, Params.requireBody(body));
         return Response.created(URI.create("/api/v1/facilities/" + facilityId + "/locations/" + l.id))
