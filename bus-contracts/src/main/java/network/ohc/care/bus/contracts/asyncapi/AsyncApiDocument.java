@@ -21,6 +21,8 @@ import network.ohc.care.bus.contracts.webhooks.WebhookHeaders;
  */
 public final class AsyncApiDocument {
     public static final String IN_PROCESS_CHANNEL = "care-signals";
+    /** The webhooks plug delivers core's signal types (named {@code care.*}; plugs may not use that prefix). */
+    static final String WEBHOOK_TYPES = "care.";
 
     /**
      * What varies between deployments.
@@ -121,10 +123,14 @@ public final class AsyncApiDocument {
                     "description", "The signal type and version, <type>.v<version>.")));
         }
         Map<String, Object> webhooks = map("address", "{path}", "title", "Webhook endpoints",
-                "description", "Each endpoint's URL, as configured; it gets the types it chose.",
+                "description", "Each endpoint's URL, as configured; it gets the types it chose among core's.",
                 "parameters", map("path", map("description", "The path of the endpoint's URL (plug.webhooks.config.endpoint.<id>.url).")),
-                "servers", List.of(ref("#/servers/webhook-receiver")), "messages", messageRefs(signals, "webhook."));
+                "servers", List.of(ref("#/servers/webhook-receiver")), "messages", messageRefs(webhookSignals(signals), "webhook."));
         return map("signals", inProcess, "kafka", kafka, "webhooks", webhooks);
+    }
+
+    private static List<Signal> webhookSignals(List<Signal> signals) {
+        return signals.stream().filter(s -> s.type().startsWith(WEBHOOK_TYPES)).toList();
     }
 
     private static Map<String, Object> messageRefs(List<Signal> signals, String prefix) {
@@ -140,7 +146,8 @@ public final class AsyncApiDocument {
                 "deliverInProcess", operation("signals", signals, "Deliver each committed signal to the plugs", null),
                 "exportToKafka", operation("kafka", signals, "Publish signals to Kafka (at least once, after the broker acknowledged)",
                         map("kafka", map("bindingVersion", "0.5.0"))),
-                "postToWebhooks", operation("webhooks", signals, "POST signals to each endpoint, retried with backoff until a 2xx",
+                "postToWebhooks", operation("webhooks", webhookSignals(signals),
+                        "POST signals to each endpoint, retried with backoff until a 2xx",
                         map("http", map("method", "POST", "bindingVersion", "0.3.0"))));
     }
 
@@ -176,7 +183,7 @@ public final class AsyncApiDocument {
                             "description", "The aggregate id (envelope.aggregateId): a record's signals share a partition, in order."),
                             "bindingVersion", "0.5.0"))));
         }
-        for (Signal s : signals) {
+        for (Signal s : webhookSignals(signals)) {
             Map<String, Object> headers = map("allOf", List.of(ref("#/components/schemas/WebhookHeaders"),
                     map("type", "object", "properties", map(WebhookHeaders.SIGNAL_TYPE, map("const", s.type())))));
             messages.put("webhook." + s.key(), message(s, headers, "#/components/correlationIds/payload",
