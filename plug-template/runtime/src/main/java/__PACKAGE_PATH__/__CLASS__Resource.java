@@ -11,11 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import network.ohc.care.plug.sdk.PlugRuntime;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The plug's endpoints live under /api/v1/plugs/__NAME__/ and use core's authentication. */
 @Path("/api/v1/plugs/__NAME__")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Plug: __NAME__", description = "__DESCRIPTION__")
 public class __CLASS__Resource {
     @Inject
     __CLASS__Config config;

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** A patient was admitted to a bed. Type {@code care.encounter.patient-admitted}, version 1. */
-@SignalType(name = "care.encounter.patient-admitted", version = 1)
+@SignalType(name = "care.encounter.patient-admitted", version = 1,
+        description = "A patient was admitted to a bed.")
 public record PatientAdmitted(Envelope envelope, UUID encounterId, UUID patientId, UUID bedId, UUID wardId, Instant admittedAt) implements DomainSignal {
 
     public PatientAdmitted {

@@ -16,4 +16,10 @@ public @interface SignalType {
 
     /** Payload schema version; a breaking change means a new version. */
     int version() default 1;
+
+    /**
+     * One or two sentences for integrators: what happened, and what the less obvious fields mean. It becomes the
+     * description of the type's JSON Schema and of its messages in the AsyncAPI document.
+     */
+    String description() default "";
 }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Signal bus")
+@Tag(name = "Signal bus", description = "Signals after each committed change: delivery per subscriber (lag, failures, dead letters, replay) and the AsyncAPI document of the signal contracts.")
 public class BusResource {
     @Inject
     BusStore store;

@@ -22,6 +22,9 @@ import network.ohc.care.core.api.Params;
 import network.ohc.care.core.common.PageResult;
 import network.ohc.care.core.common.Paging;
 import network.ohc.care.core.encounter.EncounterDtos.EncounterView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/encounters")
@@ -29,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Encounters")
+@Tag(name = "Encounters", description = "Visits and admissions of a patient: start, admit to a bed, transfer, discharge, cancel, and the bed history.")
 public class EncounterResource {
     @Inject
     EncounterService service;
@@ -46,6 +49,8 @@ public class EncounterResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The encounter, opened; its URL in Location", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EncounterView.class)))
     public Response create(@Valid EncounterDtos.CreateEncounter body) {
         Encounter e = service.create(Params.requireBody(body));
         return Response.created(URI.create("/api/v1/encounters/" + e.id)).entity(EncounterView.of(e)).build();

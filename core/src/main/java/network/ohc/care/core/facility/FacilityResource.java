@@ -23,6 +23,9 @@ import network.ohc.care.core.facility.FacilityDtos.CreateFacility;
 import network.ohc.care.core.facility.FacilityDtos.FacilityView;
 import network.ohc.care.core.facility.FacilityDtos.UpdateFacility;
 import network.ohc.care.core.staff.Permission;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/facilities")
@@ -30,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Facilities")
+@Tag(name = "Facilities", description = "Hospitals and other facilities; created by superusers, edited by the facility's admins.")
 public class FacilityResource {
     @Inject
     FacilityService service;
@@ -46,6 +49,8 @@ public class FacilityResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The facility, created; its URL in Location", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FacilityView.class)))
     public Response create(@Valid CreateFacility body) {
         Facility f = service.create(Params.requireBody(body));
         return Response.created(URI.create("/api/v1/facilities/" + f.id)).entity(FacilityView.of(f)).build();

@@ -24,6 +24,9 @@ import network.ohc.care.core.common.Paging;
 import network.ohc.care.core.location.LocationDtos.CreateLocation;
 import network.ohc.care.core.location.LocationDtos.LocationView;
 import network.ohc.care.core.location.LocationDtos.UpdateLocation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/facilities/{facilityId}/locations")
@@ -31,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Locations and beds")
+@Tag(name = "Locations and beds", description = "The ward, room and bed tree of a facility, and the status of each bed.")
 public class LocationResource {
     @Inject
     LocationService service;
@@ -47,6 +50,8 @@ public class LocationResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The location, created; its URL in Location", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LocationView.class)))
     public Response create(@PathParam("facilityId") UUID facilityId, @Valid CreateLocation body) {
         Location l = service.create(facilityId, Params.requireBody(body));
         return Response.created(URI.create("/api/v1/facilities/" + facilityId + "/locations/" + l.id))

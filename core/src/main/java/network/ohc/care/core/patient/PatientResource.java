@@ -21,6 +21,9 @@ import network.ohc.care.core.common.PageResult;
 import network.ohc.care.core.common.Paging;
 import network.ohc.care.core.patient.PatientDtos.PatientView;
 import network.ohc.care.core.staff.Permission;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/patients")
@@ -28,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Patients")
+@Tag(name = "Patients", description = "Patients and their identifiers (system and value, unique).")
 public class PatientResource {
     @Inject
     PatientService service;
@@ -45,6 +48,8 @@ public class PatientResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The patient, registered; its URL in Location", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PatientView.class)))
     public Response register(@Valid PatientDtos.RegisterPatient body) {
         Patient p = service.register(Params.requireBody(body));
         return Response.created(URI.create("/api/v1/patients/" + p.id)).entity(PatientView.of(p)).build();

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/plugs")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Plugs")
+@Tag(name = "Plugs", description = "The plugs built into this image, their versions, health and configuration (secrets redacted).")
 public class PlugsResource {
     @Inject
     InstalledPlugs installed;

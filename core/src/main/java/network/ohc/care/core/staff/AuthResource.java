@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Authentication")
+@Tag(name = "Authentication", description = "Sign in for a bearer token (RS256 JWT) and see who you are.")
 public class AuthResource {
     @Inject
     PasswordHasher hasher;

@@ -17,6 +17,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import network.ohc.care.core.api.Params;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Roles held in a facility. Revoking keeps the grant as history. */
@@ -25,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Staff")
+@Tag(name = "Staff", description = "Staff accounts and the roles they hold in each facility.")
 public class StaffResource {
     @Inject
     UserService service;
@@ -40,6 +43,8 @@ public class StaffResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The role, granted; its URL in Location", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StaffDtos.StaffMemberView.class)))
     public Response grant(@PathParam("facilityId") UUID facilityId, @Valid StaffDtos.GrantRole body) {
         FacilityRoleGrant g = service.grant(facilityId, Params.requireBody(body));
         StaffUser u = StaffUser.findById(g.userId);

@@ -19,6 +19,9 @@ import java.util.UUID;
 import network.ohc.care.core.api.Params;
 import network.ohc.care.core.common.PageResult;
 import network.ohc.care.core.common.Paging;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/users")
@@ -40,6 +43,8 @@ public class UserResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The user, created; its URL in Location", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StaffDtos.UserView.class)))
     public Response create(@Valid StaffDtos.CreateUser body) {
         StaffUser u = service.create(Params.requireBody(body));
         return Response.created(URI.create("/api/v1/users/" + u.id)).entity(StaffDtos.UserView.of(u, java.util.List.of())).build();

@@ -46,6 +46,8 @@ public final class CareHarness {
     public static final String STAFF_PASSWORD = "staff-password-123";
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static String adminToken;
+    /** The application the token was issued by: a test class with other test resources restarts it on a fresh database. */
+    private static Object adminTokenApp;
 
     /** A ward and the beds in it. */
     public record Ward(String id, List<String> beds) {
@@ -65,8 +67,9 @@ public final class CareHarness {
 
     /** A superuser token. */
     public static synchronized String admin() {
-        if (adminToken == null) {
+        if (adminToken == null || adminTokenApp != Arc.container()) {
             adminToken = login("admin", ADMIN_PASSWORD);
+            adminTokenApp = Arc.container();
         }
         return adminToken;
     }

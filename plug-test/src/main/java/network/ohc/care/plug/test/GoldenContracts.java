@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.SignalCatalog;
+import network.ohc.care.bus.contracts.schema.SignalSchemas;
 
 /**
  * Pins the wire form of a plug's own signals, as core pins its own: one golden file per type and version,
  * {@code <dir>/<type>.v<version>.json}. A sample that lost, renamed or retyped a golden field fails (consumers of that
- * version would break: make a new version instead); added fields pass. Run once with
+ * version would break: make a new version instead); added fields pass. Each sample must also be valid against its
+ * JSON Schema when the contract jar carries one ({@code META-INF/care/schemas}, see {@code SchemaFiles}). Run once with
  * {@code -Dcontracts.updateGoldens=true} to write the files, and commit them. A plain JUnit test, no Quarkus needed.
  */
 public final class GoldenContracts {
@@ -57,9 +64,23 @@ public final class GoldenContracts {
             if (update && broken.isEmpty()) {
                 Files.writeString(file, JSON.writeValueAsString(current) + "\n");
             }
+            problems.addAll(schemaProblems(name, type, current));
         }
         if (!problems.isEmpty()) {
             throw new AssertionError(String.join("\n", problems));
+        }
+    }
+
+    /** Where the sample is not valid against its JSON Schema in the contract jar (none to check when the jar has none). */
+    private static List<String> schemaProblems(String name, Class<? extends DomainSignal> type, JsonNode sample) throws IOException {
+        String resource = SignalSchemas.RESOURCE_DIR + SignalSchemas.fileName(type);
+        try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return List.of();
+            }
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(JSON.readTree(in), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            return schema.validate(sample).stream().map(m -> name + ": not valid against " + resource + ": " + m.getMessage()).toList();
         }
     }
 

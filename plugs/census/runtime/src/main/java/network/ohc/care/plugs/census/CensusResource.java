@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/plugs/census")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Plug: census")
+@Tag(name = "Plug: census", description = "Bed occupancy per facility and ward, kept by the census plug from core's signals.")
 public class CensusResource {
     @Inject
     PlugRuntime care;

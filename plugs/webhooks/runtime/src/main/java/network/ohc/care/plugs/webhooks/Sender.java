@@ -1,5 +1,7 @@
 package network.ohc.care.plugs.webhooks;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +20,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import network.ohc.care.bus.contracts.webhooks.WebhookHeaders;
 import network.ohc.care.plug.sdk.PlugRuntime;
 import org.jboss.logging.Logger;
 
@@ -42,6 +43,11 @@ public class Sender {
     WebhooksConfig config;
     @Inject
     Formats formats;
+    @Inject
+    ObjectMapper json;
+
+    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {
+    };
 
     private ScheduledExecutorService loop;
     private HttpClient http;
@@ -93,9 +99,10 @@ public class Sender {
             String signalId;
             String type;
             String payload;
+            String headers;
             int attempts;
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, signal_id, signal_type, payload, attempts, next_attempt_at <= now()
+                    SELECT id, signal_id, signal_type, payload, attempts, next_attempt_at <= now(), headers
                     FROM delivery WHERE endpoint = ? AND status = 'PENDING' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""")) {
                 ps.setString(1, endpoint);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -107,12 +114,13 @@ public class Sender {
                     type = rs.getString(3);
                     payload = rs.getString(4);
                     attempts = rs.getInt(5) + 1;
+                    headers = rs.getString(7);
                 }
             }
             Integer status = null;
             String error = null;
             try {
-                HttpResponse<Void> response = http.send(request(target, id, signalId, type, payload), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(request(target, id, signalId, type, payload, headers), HttpResponse.BodyHandlers.discarding());
                 status = response.statusCode();
                 if (status / 100 != 2) {
                     error = "HTTP " + status;
@@ -162,30 +170,28 @@ public class Sender {
         return Duration.ofMillis(wait <= 0 || wait > max ? max : wait);
     }
 
-    private HttpRequest request(WebhooksConfig.Endpoint target, long id, String signalId, String type, String payload) {
+    private HttpRequest request(WebhooksConfig.Endpoint target, long id, String signalId, String type, String payload, String headers)
+            throws java.io.IOException {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        return HttpRequest.newBuilder(URI.create(target.url()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "Care-Webhooks/1")
-                .header("X-Care-Delivery", String.valueOf(id))
-                .header("X-Care-Signal-Id", signalId)
-                .header("X-Care-Signal-Type", type)
-                .header("X-Care-Timestamp", timestamp)
-                .header("X-Care-Signature", "sha256=" + sign(target.secret(), timestamp + "." + payload))
-                .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
-                .build();
+                .header("User-Agent", WebhookHeaders.USER_AGENT)
+                .header(WebhookHeaders.DELIVERY, String.valueOf(id))
+                .header(WebhookHeaders.SIGNAL_ID, signalId)
+                .header(WebhookHeaders.SIGNAL_TYPE, type)
+                .header(WebhookHeaders.TIMESTAMP, timestamp)
+                .header(WebhookHeaders.SIGNATURE, WebhookHeaders.signature(target.secret(), timestamp, payload));
+        if (headers != null) {
+            // CloudEvents ce-* headers, fixed when the delivery was queued.
+            json.readValue(headers, STRING_MAP).forEach(request::header);
+        }
+        return request.POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build();
     }
 
     /** HMAC-SHA256 of {@code message} (the timestamp, a dot, and the body), hex. Receivers recompute and compare. */
     public static String sign(String secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookHeaders.hmacSha256Hex(secret, message);
     }
 
     private static void state(Connection c, String endpoint, boolean ok, Integer status, String error) throws SQLException {

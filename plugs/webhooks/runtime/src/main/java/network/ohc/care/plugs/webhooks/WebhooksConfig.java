@@ -43,5 +43,12 @@ public interface WebhooksConfig {
 
         /** A {@link PayloadFormat} class that shapes the body; the signal's JSON as is when absent. */
         Optional<String> format();
+
+        /**
+         * Also send the signal's CloudEvents attributes as {@code ce-*} headers (HTTP binding, binary mode), beside the
+         * signature, which stays.
+         */
+        @WithDefault("false")
+        boolean cloudevents();
     }
 }

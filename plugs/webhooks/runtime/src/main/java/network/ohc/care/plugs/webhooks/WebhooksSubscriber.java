@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.SignalCatalog;
+import network.ohc.care.bus.contracts.cloudevents.CloudEvents;
+import network.ohc.care.bus.contracts.cloudevents.HttpBinding;
 import network.ohc.care.plug.sdk.Delivery;
 import network.ohc.care.plug.sdk.PlugRuntime;
 import network.ohc.care.plug.sdk.SignalSubscriber;
 import network.ohc.care.plug.sdk.Subscription;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Queues each signal for every endpoint that wants its type. Queuing is all the bus waits for; the HTTP calls happen
@@ -29,6 +32,8 @@ public class WebhooksSubscriber implements SignalSubscriber {
     ObjectMapper json;
     @Inject
     Formats formats;
+    @ConfigProperty(name = "care.cloudevents.source", defaultValue = CloudEvents.DEFAULT_SOURCE)
+    String source;
 
     @Override
     public String name() {
@@ -43,6 +48,20 @@ public class WebhooksSubscriber implements SignalSubscriber {
         }
     }
 
+    /**
+     * The signal's CloudEvents attributes as HTTP headers. A body reshaped by a payload format no longer follows the
+     * signal's schema, so it goes without {@code dataschema}.
+     */
+    Map<String, String> cloudEventHeaders(DomainSignal signal, boolean reshaped) {
+        Map<String, String> attributes = CloudEvents.attributes(signal.envelope(), source);
+        if (reshaped) {
+            attributes.remove(CloudEvents.DATASCHEMA);
+        }
+        Map<String, String> headers = HttpBinding.headers(attributes);
+        headers.remove(HttpBinding.CONTENT_TYPE_HEADER); // the Sender sets it for every request
+        return headers;
+    }
+
     void queue(DomainSignal signal, Delivery delivery) throws Exception {
         String type = signal.envelope().type();
         String payload = null;
@@ -55,14 +74,16 @@ public class WebhooksSubscriber implements SignalSubscriber {
             }
             Optional<PayloadFormat> format = e.getValue().format().flatMap(formats::find);
             String body = format.isPresent() ? format.get().body(signal, payload) : payload;
+            String headers = e.getValue().cloudevents() ? json.writeValueAsString(cloudEventHeaders(signal, format.isPresent())) : null;
             care.database(NAME).transaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO delivery (endpoint, signal_id, signal_type, payload) VALUES (?, ?, ?, ?)
+                        INSERT INTO delivery (endpoint, signal_id, signal_type, payload, headers) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (endpoint, signal_id) DO NOTHING""")) {
                     ps.setString(1, e.getKey());
                     ps.setObject(2, delivery.signalId());
                     ps.setString(3, type);
                     ps.setString(4, body);
+                    ps.setString(5, headers);
                     return ps.executeUpdate();
                 }
             });

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class Receiver implements QuarkusTestResourceLifecycleManager {
     public static final String WARD_SECRET = "ward-secret-0123456789";
+    public static final String CE_SECRET = "ce-secret-0123456789";
+    public static final String CLOUDEVENTS_SOURCE = "https://care.test.example/district-hospital";
 
     /** A request as received. */
     public record Hit(String path, Map<String, List<String>> headers, String body) {
@@ -45,7 +47,7 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             HITS.add(new Hit(path, Map.copyOf(exchange.getRequestHeaders()), body));
             int status = switch (path) {
-                case "/ward", "/slim" -> 204;
+                case "/ward", "/slim", "/ce", "/ceslim" -> 204;
                 case "/flaky" -> FLAKY_FAILURES_LEFT.getAndDecrement() > 0 ? 500 : 200;
                 default -> 503;
             };
@@ -69,7 +71,13 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
                 Map.entry("plug.webhooks.endpoint.flaky.types", "care.patient.registered"),
                 Map.entry("plug.webhooks.endpoint.down.url", base + "/down"),
                 Map.entry("plug.webhooks.endpoint.down.secret", "down-secret-0123456789"),
-                Map.entry("plug.webhooks.endpoint.down.types", "care.facility.created"));
+                Map.entry("plug.webhooks.endpoint.down.types", "care.facility.created"),
+                // CloudEventsWebhooksTest: an endpoint with the CloudEvents headers on.
+                Map.entry("care.cloudevents.source", CLOUDEVENTS_SOURCE),
+                Map.entry("plug.webhooks.endpoint.ce.url", base + "/ce"),
+                Map.entry("plug.webhooks.endpoint.ce.secret", CE_SECRET),
+                Map.entry("plug.webhooks.endpoint.ce.types", "care.facility.created,care.encounter.patient-admitted"),
+                Map.entry("plug.webhooks.endpoint.ce.cloudevents", "true"));
     }
 
     @Override

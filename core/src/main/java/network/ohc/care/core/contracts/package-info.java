@@ -1,0 +1,2 @@
+/** Care's published contracts at run time: the AsyncAPI document of its signals, and its CloudEvents settings. */
+package network.ohc.care.core.contracts;
