@@ -81,7 +81,7 @@ class ContainerImageIT {
             return;
         }
         for (String c : containers) {
-            exec(ENGINE.toString(), "rm", "-f", c);
+            exec(ENGINE.toString(), "rm", "-f", "-v", c); // -v: the anonymous volume of a container run without one
         }
         exec(ENGINE.toString(), "volume", "rm", "-f", VOLUME);
     }
