@@ -181,12 +181,15 @@ class BusTest {
         assertEquals(true, mine.get(1).get("parked"), "later signals of the aggregate wait behind the first");
         assertEquals(0, mine.get(1).get("attempts"));
 
-        var subs = as(admin()).get("/api/v1/bus/subscriptions").then().statusCode(200).extract().jsonPath();
-        Map<String, Object> flakyState = subs.<Map<String, Object>>getList("").stream().filter(m -> m.get("name").equals("test-flaky"))
-                .findFirst().orElseThrow();
-        assertTrue(((Number) flakyState.get("openDeadLetters")).intValue() >= 2);
-        assertTrue(((Number) flakyState.get("failed")).intValue() >= 3);
-        assertTrue(flakyState.get("lastError").toString().contains("poisoned"));
+        // The counters reach the table with the worker's next position save, a moment after the dead letters.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var subs = as(admin()).get("/api/v1/bus/subscriptions").then().statusCode(200).extract().jsonPath();
+            Map<String, Object> flakyState = subs.<Map<String, Object>>getList("").stream().filter(m -> m.get("name").equals("test-flaky"))
+                    .findFirst().orElseThrow();
+            assertTrue(((Number) flakyState.get("openDeadLetters")).intValue() >= 2, flakyState.toString());
+            assertTrue(((Number) flakyState.get("failed")).intValue() >= 3, flakyState.toString());
+            assertTrue(String.valueOf(flakyState.get("lastError")).contains("poisoned"), flakyState.toString());
+        });
 
         // Fixed: replaying the dead letters delivers them, in order.
         flaky.failOn().remove(f);
