@@ -11,11 +11,13 @@ import http.server
 import json
 import os
 import sys
+import threading
 import time
 
 SECRET = os.environ["CARE_WEBHOOK_SECRET"].encode()
 MAX_AGE_SECONDS = 300          # refuse replays of old requests
 seen = set()                   # in production: a table with the signal id as unique key, written with your change
+seen_lock = threading.Lock()   # requests are served on threads of their own
 
 
 def genuine(headers, body):
@@ -49,20 +51,22 @@ class Receiver(http.server.BaseHTTPRequestHandler):
             return self.answer(401)
         # ce-id when the endpoint has cloudevents=true; X-Care-Signal-Id always. Both are the signal id.
         signal_id = self.headers.get("ce-id") or self.headers["X-Care-Signal-Id"]
-        if signal_id in seen:
-            print(json.dumps({"duplicate": signal_id}), flush=True)
-            return self.answer(204)
-        signal = json.loads(body)
-        key = (signal["envelope"]["type"], signal["envelope"]["schemaVersion"])
-        handler = HANDLERS.get(key)
-        result = handler(signal) if handler else "not handled here"
-        seen.add(signal_id)
+        with seen_lock:
+            if signal_id in seen:
+                print(json.dumps({"duplicate": signal_id}), flush=True)
+                return self.answer(204)
+            signal = json.loads(body)
+            key = (signal["envelope"]["type"], signal["envelope"]["schemaVersion"])
+            handler = HANDLERS.get(key)
+            result = handler(signal) if handler else "not handled here"
+            seen.add(signal_id)
         print(json.dumps({"id": signal_id, "type": key[0], "version": key[1], "subject": self.headers.get("ce-subject"),
                           "result": result}), flush=True)
         self.answer(204)
 
     def answer(self, status):
         self.send_response(status)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def log_message(self, *args):
@@ -70,6 +74,6 @@ class Receiver(http.server.BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
-    server = http.server.HTTPServer(("127.0.0.1", int(sys.argv[1]) if len(sys.argv) > 1 else 8000), Receiver)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1]) if len(sys.argv) > 1 else 8000), Receiver)
     print(json.dumps({"listening": server.server_port}), flush=True)
     server.serve_forever()
