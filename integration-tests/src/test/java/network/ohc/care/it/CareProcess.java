@@ -52,7 +52,7 @@ final class CareProcess implements AutoCloseable {
         env.remove("CARE_DB");
         env.putAll(extraEnv);
         CareProcess p = new CareProcess(pb.start(), port, log);
-        p.awaitReady(Duration.ofSeconds(90));
+        p.awaitReady(Duration.ofSeconds(180)); // a first embedded start runs initdb, slow on a busy 2-core machine
         return p;
     }
 
