@@ -41,7 +41,9 @@ final class CareProcess implements AutoCloseable {
                 "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
-        env.put("CARE_DB_URL", dbUrl);
+        if (dbUrl != null) {
+            env.put("CARE_DB_URL", dbUrl);
+        } // null: no external database (CARE_DB=embedded in extraEnv)
         env.put("CARE_DB_USER", System.getProperty("care.it.db-user", "postgres"));
         env.put("CARE_DB_PASSWORD", "");
         env.put("CARE_DATA_DIR", dataDir.toString());
@@ -50,7 +52,7 @@ final class CareProcess implements AutoCloseable {
         env.remove("CARE_DB");
         env.putAll(extraEnv);
         CareProcess p = new CareProcess(pb.start(), port, log);
-        p.awaitReady(Duration.ofSeconds(90));
+        p.awaitReady(Duration.ofSeconds(180)); // a first embedded start runs initdb, slow on a busy 2-core machine
         return p;
     }
 
@@ -95,12 +97,17 @@ final class CareProcess implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        stop();
+        new File(log.toString()).delete();
+    }
+
+    /** SIGTERM and wait: a clean shutdown; the log stays until {@link #close}. */
+    void stop() throws Exception {
         if (process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
-        new File(log.toString()).delete();
     }
 }

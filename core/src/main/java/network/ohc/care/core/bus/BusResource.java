@@ -34,10 +34,16 @@ public class BusResource {
     SignalBus bus;
     @Inject
     Access access;
+    @Inject
+    OutboxPruner pruner;
 
+    /**
+     * A subscription's state. {@code retainedAfter}/{@code retainedAfterTime}: the outbox keeps every signal after that
+     * position and every one that occurred after that time (null: nothing pruned yet); replays start there or later.
+     */
     public record SubscriptionView(String name, long position, long head, long lag, long delivered, long failed,
             long openDeadLetters, String leaseOwner, Instant leaseUntil, boolean deliveredByThisInstance, String lastError,
-            Instant lastErrorAt) {
+            Instant lastErrorAt, long retainedAfter, Instant retainedAfterTime) {
     }
 
     public record DeadLetterView(long id, long position, UUID signalId, String type, String aggregateType, UUID aggregateId,
@@ -55,9 +61,10 @@ public class BusResource {
     public List<SubscriptionView> list() throws SQLException {
         access.requireSuperuser();
         long head = store.headSeq();
+        BusStore.Retained kept = store.retained();
         return store.subscriptions().stream().map(s -> new SubscriptionView(s.name(), s.position(), head,
                 Math.max(0, head - s.position()), s.delivered(), s.failed(), s.openDeadLetters(), s.leaseOwner(), s.leaseUntil(),
-                bus.instance().equals(s.leaseOwner()), s.lastError(), s.lastErrorAt())).toList();
+                bus.instance().equals(s.leaseOwner()), s.lastError(), s.lastErrorAt(), kept.after(), kept.through())).toList();
     }
 
     @GET
@@ -83,7 +90,16 @@ public class BusResource {
         if (Boolean.TRUE.equals(body.deadLetters())) {
             store.requestReplay(name);
         } else {
-            long position = body.from() != null ? store.positionBefore(body.from()) : body.fromPosition();
+            BusStore.Retained kept = store.retained();
+            if (body.from() != null && kept.through() != null && !body.from().isAfter(kept.through())) {
+                throw ProblemException.unprocessable("from", "signals up to " + kept.through() + " are no longer kept (care.bus.retention="
+                        + pruner.retention() + "); replay from a later time");
+            }
+            if (body.fromPosition() != null && body.fromPosition() < kept.after()) {
+                throw ProblemException.unprocessable("fromPosition", "signals up to position " + kept.after()
+                        + " are no longer kept (care.bus.retention=" + pruner.retention() + "); replay from " + kept.after() + " or later");
+            }
+            long position = body.from() != null ? Math.max(kept.after(), store.positionBefore(body.from())) : body.fromPosition();
             store.requestRewind(name, position);
         }
         bus.recheckSubscriptions();

@@ -128,6 +128,50 @@ public class BusStore {
         }
     }
 
+    /** Every signal after {@code after} is kept; so is every one that occurred after {@code through} (null: none pruned). */
+    record Retained(long after, Instant through) {
+    }
+
+    Retained retained() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT pruned_to, pruned_through FROM core.signal_retention"); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return new Retained(0, null);
+            }
+            Timestamp t = rs.getTimestamp(2);
+            return new Retained(rs.getLong(1), t == null ? null : t.toInstant());
+        }
+    }
+
+    /**
+     * Deletes up to {@code batch} signals that every subscription has passed and that occurred before {@code cutoff},
+     * keeping those of open dead letters (a replay needs them); returns how many went.
+     */
+    int prune(Instant cutoff, int batch) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                WITH doomed AS (
+                    SELECT o.seq FROM core.signal_outbox o
+                    WHERE o.seq <= (SELECT coalesce(min(position), 0) FROM core.signal_subscription)
+                      AND o.occurred_at < ?
+                      AND NOT EXISTS (SELECT 1 FROM core.signal_dead_letter d WHERE d.seq = o.seq AND d.status = 'OPEN')
+                    ORDER BY o.seq LIMIT ?),
+                gone AS (
+                    DELETE FROM core.signal_outbox o USING doomed WHERE o.seq = doomed.seq RETURNING o.seq, o.occurred_at),
+                moved AS (
+                    UPDATE core.signal_retention r
+                    SET pruned_to = greatest(r.pruned_to, g.seq), pruned_through = greatest(r.pruned_through, g.occurred_at)
+                    FROM (SELECT max(seq) AS seq, max(occurred_at) AS occurred_at FROM gone) g
+                    WHERE g.seq IS NOT NULL)
+                SELECT count(*) FROM gone""")) {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            ps.setInt(2, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** Last position whose signal occurred before {@code instant} (0 if none). */
     long positionBefore(Instant instant) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(

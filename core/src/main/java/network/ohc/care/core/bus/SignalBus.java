@@ -28,8 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Starts a delivery worker per {@link SignalSubscriber} bean (core's own and the plugs'), wakes them after each
- * commit that wrote signals, and stops them on shutdown. Several instances may share a database: each
+ * Starts a delivery worker per durable subscription, wakes them after each commit that wrote signals, and stops them
+ * on shutdown. A subscription is a {@code care-outbox} channel ({@link OutboxConnector}, registered while SmallRye
+ * wires the channels) or a {@link SignalSubscriber} bean; both are the same stream of messages, acked or nacked by
+ * their consumer. Several instances may share a database: each
  * subscriber is delivered by whichever instance holds its lease.
  */
 @ApplicationScoped
@@ -69,19 +71,35 @@ public class SignalBus {
 
     private final String owner = instanceName();
     private final Map<String, SubscriberWorker> workers = new LinkedHashMap<>();
-    private OutboxFeed feed;
+    private volatile OutboxFeed feed;
 
-    void start(@Observes @Priority(100) StartupEvent event) throws SQLException {
+    private final Map<String, SubscriptionSpec> channels = new LinkedHashMap<>();
+
+    /** A {@code care-outbox} channel: delivered from the start of the bus on. */
+    synchronized void register(SubscriptionSpec spec, MessageSource source) {
+        if (channels.putIfAbsent(spec.name, spec) != null) {
+            throw new IllegalStateException("two care-outbox channels are named '" + spec.name + "'");
+        }
+    }
+
+    /** After SmallRye Reactive Messaging (1000) has wired the channels, so that every care-outbox channel is registered. */
+    synchronized void start(@Observes @Priority(1100) StartupEvent event) throws SQLException {
         if (!enabled) {
             LOG.info("Signal delivery is disabled (care.bus.enabled=false)");
             return;
         }
         Set<String> names = new HashSet<>();
         List<SubscriptionSpec> specs = new ArrayList<>();
+        List<SubscriptionSpec> all = new ArrayList<>(channels.values());
         for (SignalSubscriber subscriber : subscribers) {
             SubscriptionSpec spec = SubscriptionSpec.of(subscriber);
+            MessageSource source = new MessageSource(spec.name);
+            source.subscribe(new HandlerConsumer(spec.routeThrough(source)));
+            all.add(spec);
+        }
+        for (SubscriptionSpec spec : all) {
             if (!names.add(spec.name)) {
-                throw new IllegalStateException("two signal subscribers are named '" + spec.name + "'");
+                throw new IllegalStateException("two signal subscribers (or care-outbox channels) are named '" + spec.name + "'");
             }
             if (paused.orElse(List.of()).contains(spec.name)) {
                 LOG.infof("Subscriber '%s' is paused in this instance (care.bus.paused-subscribers)", spec.name);

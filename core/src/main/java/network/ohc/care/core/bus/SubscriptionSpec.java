@@ -43,6 +43,24 @@ final class SubscriptionSpec implements Subscription {
         return spec;
     }
 
+    /** A subscription whose handlers are set from a {@code care-outbox} channel's attributes (see {@link OutboxConnector}). */
+    static SubscriptionSpec named(String name, String key) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalStateException(key + ": '" + name + "' is not a valid subscription name: use [a-z0-9][a-z0-9._-]*, at most 100 characters");
+        }
+        return new SubscriptionSpec(name);
+    }
+
+    /**
+     * Hands every handled type to {@code source} instead (the worker then feeds the stream, whose consumer acks or
+     * nacks); returns the handlers as they were, for a consumer that dispatches by type.
+     */
+    Map<String, Handler> routeThrough(MessageSource source) {
+        Map<String, Handler> direct = new LinkedHashMap<>(handlers);
+        handlers.replaceAll((key, h) -> new Handler(h.type(), source::deliver));
+        return direct;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <S extends DomainSignal> Subscription on(Class<S> type, SignalHandler<? super S> handler) {

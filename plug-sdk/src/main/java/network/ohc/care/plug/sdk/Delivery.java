@@ -3,7 +3,8 @@ package network.ohc.care.plug.sdk;
 import java.util.UUID;
 
 /**
- * Facts about one delivery attempt.
+ * Facts about one delivery attempt: the metadata of each message on a {@code care-outbox} channel (take it as an extra
+ * parameter of an {@code @Incoming} method, or {@code message.getMetadata(Delivery.class)}).
  *
  * @param subscriber the subscriber's name
  * @param signalId   the signal's id: the same on every redelivery, so use it for idempotency

@@ -1,7 +1,9 @@
 package network.ohc.care.plug.sdk;
 
 /**
- * A durable subscriber to Care's domain signals. Make it a CDI bean ({@code @ApplicationScoped}); core finds
+ * A durable subscriber to Care's domain signals, declared in code rather than as an {@code @Incoming} method on a
+ * {@code care-outbox} channel (see docs/writing-a-plug.md). Both are the same subscription underneath: core consumes
+ * this one's message stream itself, calling the handler and acking, or nacking with what it threw. Make it a CDI bean ({@code @ApplicationScoped}); core finds
  * it at startup and delivers every committed signal of the types it subscribes to:
  * <ul>
  * <li>at least once, so use {@link Delivery#signalId()} to ignore a signal you already handled;</li>

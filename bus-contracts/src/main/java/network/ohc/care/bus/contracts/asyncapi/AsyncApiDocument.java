@@ -20,7 +20,7 @@ import network.ohc.care.bus.contracts.webhooks.WebhookHeaders;
  * schemas of every contract jar in the image, so a plug's signals appear when the plug is there.
  */
 public final class AsyncApiDocument {
-    public static final String IN_PROCESS_CHANNEL = "care-signals";
+    public static final String IN_PROCESS_CHANNEL = "care-outbox";
     /** The webhooks plug delivers core's signal types (named {@code care.*}; plugs may not use that prefix). */
     static final String WEBHOOK_TYPES = "care.";
 
@@ -80,7 +80,7 @@ public final class AsyncApiDocument {
                 The signals Care publishes after each committed change: typed, versioned, in commit order (so in order \
                 per record), delivered at least once. The same messages travel three ways:
 
-                * **in process**, channel `care-signals`: for plugs, inside Care (the Java records of `care-bus-contracts`);
+                * **in process**, connector `care-outbox`: for plugs, inside Care, each `@Incoming` channel of that connector a                 durable subscription (the Java records of `care-bus-contracts`, with their delivery as metadata);
                 * **Kafka**, from the `kafka-export` plug: CloudEvents 1.0 in binary mode, attributes in `ce_*` headers, \
                 the record key is the aggregate id, the value the signal's JSON;
                 * **webhooks**, from the `webhooks` plug: one HTTPS POST per signal and endpoint, signed with HMAC-SHA256 \
@@ -108,7 +108,7 @@ public final class AsyncApiDocument {
 
     private static Map<String, Object> channels(List<Signal> signals, Options o) {
         Map<String, Object> inProcess = map("address", IN_PROCESS_CHANNEL, "title", "In process",
-                "description", "Every signal after its commit, to plugs inside Care.",
+                "description", "Every signal after its commit, to plugs inside Care: each channel of the connector is a durable subscription.",
                 "servers", List.of(ref("#/servers/in-process")), "messages", messageRefs(signals, ""));
         Map<String, Object> kafka = map("address", o.kafka().perType() ? o.kafka().name() + "{signal}" : o.kafka().name(),
                 "title", "Kafka topic" + (o.kafka().perType() ? "s" : ""),

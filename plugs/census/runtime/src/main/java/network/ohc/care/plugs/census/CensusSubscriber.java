@@ -7,22 +7,23 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 import network.ohc.care.bus.contracts.BedStatusChanged;
+import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.LocationCreated;
 import network.ohc.care.bus.contracts.LocationUpdated;
 import network.ohc.care.plug.sdk.Delivery;
 import network.ohc.care.plug.sdk.PlugDatabase;
 import network.ohc.care.plug.sdk.PlugRuntime;
-import network.ohc.care.plug.sdk.SignalSubscriber;
-import network.ohc.care.plug.sdk.Subscription;
 import network.ohc.care.plugs.census.contracts.WardOccupancyChanged;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps census' read model from core's location and bed signals. Every write is guarded by the signal's position,
+ * Keeps census' read model from core's location and bed signals, received on the durable channel {@value #NAME}
+ * (connector {@code care-outbox}, types in {@code META-INF/microprofile-config.properties}). Every write is guarded by the signal's position,
  * so redelivery and replay are harmless. When a bed's change is applied, census publishes the ward's new counts as
  * {@link WardOccupancyChanged} (from its own contract jar) in the same transaction.
  */
 @ApplicationScoped
-public class CensusSubscriber implements SignalSubscriber {
+public class CensusSubscriber {
     public static final String NAME = "census";
 
     @Inject
@@ -30,16 +31,16 @@ public class CensusSubscriber implements SignalSubscriber {
     @Inject
     CensusConfig config;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void subscribe(Subscription s) {
-        s.on(LocationCreated.class, this::created)
-                .on(LocationUpdated.class, this::updated)
-                .on(BedStatusChanged.class, this::bedStatus);
+    /** Returning acks the signal (census' position passes it); throwing is a failed attempt, retried, then dead-lettered. */
+    @Incoming(NAME)
+    public void on(DomainSignal signal, Delivery delivery) throws SQLException {
+        if (signal instanceof LocationCreated created) {
+            created(created, delivery);
+        } else if (signal instanceof LocationUpdated updated) {
+            updated(updated, delivery);
+        } else if (signal instanceof BedStatusChanged bed) {
+            bedStatus(bed, delivery);
+        }
     }
 
     void created(LocationCreated signal, Delivery delivery) throws SQLException {

@@ -7,21 +7,20 @@ import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.Optional;
 import network.ohc.care.bus.contracts.DomainSignal;
-import network.ohc.care.bus.contracts.SignalCatalog;
 import network.ohc.care.bus.contracts.cloudevents.CloudEvents;
 import network.ohc.care.bus.contracts.cloudevents.HttpBinding;
 import network.ohc.care.plug.sdk.Delivery;
 import network.ohc.care.plug.sdk.PlugRuntime;
-import network.ohc.care.plug.sdk.SignalSubscriber;
-import network.ohc.care.plug.sdk.Subscription;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Queues each signal for every endpoint that wants its type. Queuing is all the bus waits for; the HTTP calls happen
- * in {@link Sender}, per endpoint, so a slow or failing receiver never holds up the bus or the other endpoints.
+ * in {@link Sender}, per endpoint, so a slow or failing receiver never holds up the bus or the other endpoints. Signals
+ * arrive on the durable channel {@value #NAME} (connector {@code care-outbox}, every core type).
  */
 @ApplicationScoped
-public class WebhooksSubscriber implements SignalSubscriber {
+public class WebhooksSubscriber {
     public static final String NAME = "webhooks";
 
     @Inject
@@ -35,17 +34,9 @@ public class WebhooksSubscriber implements SignalSubscriber {
     @ConfigProperty(name = "care.cloudevents.source", defaultValue = CloudEvents.DEFAULT_SOURCE)
     String source;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public void subscribe(Subscription s) {
-        for (Class<? extends DomainSignal> type : SignalCatalog.coreSignals()) {
-            s.on((Class) type, (signal, delivery) -> queue((DomainSignal) signal, (Delivery) delivery));
-        }
+    @Incoming(NAME)
+    public void on(DomainSignal signal, Delivery delivery) throws Exception {
+        queue(signal, delivery);
     }
 
     /**
