@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import network.ohc.care.core.facility.Facility;
 import network.ohc.care.core.staff.Access;
-import network.ohc.care.core.staff.Permission;
 
 /** Builds the page chrome and refuses pages to visitors without a session. */
 @RequestScoped
@@ -33,15 +32,7 @@ public class ConsoleChrome {
             String base = ConsoleSession.ROOT + "/facilities/" + facility.id;
             nav.add(item("Wards & beds", base, currentHref));
             nav.add(item("Patients", base + "/patients", currentHref));
-            if (access.can(facility.id, Permission.MANAGE_FACILITY)) {
-                nav.add(item("Manage", base + "/manage", currentHref));
-            }
             nav.addAll(extraNav.forFacility(facility.id, currentHref));
-        }
-        if (access.superuser()) {
-            nav.add(item("Users", ConsoleSession.ROOT + "/admin/users", currentHref));
-            nav.add(item("Plugs", ConsoleSession.ROOT + "/deploy/plugs", currentHref));
-            nav.add(item("Signal delivery", ConsoleSession.ROOT + "/deploy/bus", currentHref));
         }
         return new Chrome(true, access.user().fullName, access.superuser(), session.csrf(),
                 facility == null ? null : facility.id.toString(), facility == null ? null : facility.name, nav);

@@ -115,7 +115,14 @@ public class PatientPages {
         return html(e.status(), QuarkusTransaction.requiringNew().call(() -> listPage(facilityId, null, values, e)));
     }
 
-    private String listPage(UUID id, String q, Map<String, String> values, FormErrors formErrors) {
+    private static final List<String> FIELDS = List.of("name", "sex", "dateOfBirth", "age", "phone", "address", "identifierSystem",
+            "identifierValue");
+
+    private String listPage(UUID id, String q, Map<String, String> submitted, FormErrors formErrors) {
+        Map<String, String> values = new HashMap<>();
+        for (String field : FIELDS) {
+            values.put(field, submitted.getOrDefault(field, ""));
+        }
         Facility f = facilityService.find(id, Permission.READ);
         String query = Forms.text(q);
         List<Views.PatientRow> found = patientService.list(id, query, null, null, null, null, Paging.of(0, 50)).items().stream()
