@@ -34,6 +34,10 @@ public class ConsoleChrome {
             nav.add(item("Patients", base + "/patients", currentHref));
             nav.addAll(extraNav.forFacility(facility.id, currentHref));
         }
+        if (access.superuser()) {
+            nav.add(item("Plugs", ConsoleSession.ROOT + "/deploy/plugs", currentHref));
+            nav.add(item("Signal delivery", ConsoleSession.ROOT + "/deploy/bus", currentHref));
+        }
         return new Chrome(true, access.user().fullName, access.superuser(), session.csrf(),
                 facility == null ? null : facility.id.toString(), facility == null ? null : facility.name, nav);
     }

@@ -152,4 +152,23 @@ class ConsoleTest {
         clerk.get("/console/facilities/" + facility + "/patients?q=asha con").then().statusCode(200)
                 .body(containsString("Asha Console"));
     }
+
+    @Test
+    void deployerPagesShowPlugsWithSecretsRedactedAndSignalDeliveryToSuperusersOnly() {
+        ConsoleClient admin = ConsoleClient.signIn("admin", TestApi.ADMIN_PASSWORD);
+        admin.get("/console/deploy/plugs").then().statusCode(200).body(containsString("id=\"plug-sample\""))
+                .body(containsString("<code>api-key</code>")).body(containsString("https://registry.example.org")).body(not(containsString("never-show-this-key")));
+        String bus = admin.get("/console/deploy/bus").then().statusCode(200).body(containsString("id=\"subscriptions\"")).extract()
+                .asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/console/deploy/bus/([^\"]+)\"").matcher(bus);
+        if (m.find()) {
+            admin.get("/console/deploy/bus/" + m.group(1)).then().statusCode(200).body(containsString("id=\"replay\""));
+            admin.post("/console/deploy/bus/" + m.group(1) + "/replay", Map.of()).then().statusCode(303);
+            admin.postWithToken("/console/deploy/bus/" + m.group(1) + "/replay", Map.of(), "forged").then().statusCode(403);
+        }
+        ConsoleClient nurse = ConsoleClient.signIn(user(TestApi.facility(), "NURSE"), TestApi.STAFF_PASSWORD);
+        nurse.get("/console").then().body(not(containsString("/console/deploy/plugs")));
+        nurse.get("/console/deploy/plugs").then().statusCode(403);
+        nurse.get("/console/deploy/bus").then().statusCode(403);
+    }
 }
