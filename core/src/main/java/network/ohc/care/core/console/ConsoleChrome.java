@@ -32,6 +32,9 @@ public class ConsoleChrome {
             String base = ConsoleSession.ROOT + "/facilities/" + facility.id;
             nav.add(item("Wards & beds", base, currentHref));
             nav.add(item("Patients", base + "/patients", currentHref));
+            if (access.can(facility.id, network.ohc.care.core.staff.Permission.MANAGE_FACILITY)) {
+                nav.add(item("Manage", base + "/manage", currentHref));
+            }
             nav.addAll(extraNav.forFacility(facility.id, currentHref));
         }
         if (access.superuser()) {

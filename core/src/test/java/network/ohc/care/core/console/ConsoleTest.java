@@ -171,4 +171,27 @@ class ConsoleTest {
         nurse.get("/console/deploy/plugs").then().statusCode(403);
         nurse.get("/console/deploy/bus").then().statusCode(403);
     }
+
+    @Test
+    void facilityAdminAddsBedsAndGrantsRolesWhileANurseMayNot() {
+        String facility = TestApi.facility();
+        String ward = TestApi.location(facility, "WARD", "Ward M", null);
+        ConsoleClient admin = ConsoleClient.signIn(user(facility, "ADMIN"), TestApi.STAFF_PASSWORD);
+        admin.get("/console/facilities/" + facility).then().body(containsString("/manage"));
+        admin.post("/console/facilities/" + facility + "/manage/locations", Map.of("kind", "BED", "name", "Bed M1", "parentId", ward))
+                .then().statusCode(303);
+        admin.post("/console/facilities/" + facility + "/manage/locations", Map.of("kind", "BED", "name", "Orphan"))
+                .then().statusCode(422).body(containsString("id=\"parentId-error\""));
+        admin.get("/console/facilities/" + facility + "/wards/" + ward).then().body(containsString("Bed M1"));
+        String nurseName = user(TestApi.facility(), "NURSE");
+        admin.post("/console/facilities/" + facility + "/manage/staff", Map.of("username", nurseName, "role", "NURSE"))
+                .then().statusCode(303);
+        admin.get("/console/facilities/" + facility + "/manage").then().body(containsString(nurseName));
+        admin.post("/console/facilities/" + facility + "/manage/staff", Map.of("username", "nobody-here", "role", "NURSE"))
+                .then().statusCode(400).body(containsString("id=\"username-error\""));
+        ConsoleClient nurse = ConsoleClient.signIn(nurseName, TestApi.STAFF_PASSWORD);
+        nurse.get("/console/facilities/" + facility).then().statusCode(200).body(not(containsString("/manage")));
+        nurse.get("/console/facilities/" + facility + "/manage").then().statusCode(403);
+        nurse.post("/console/facilities/" + facility + "/manage/locations", Map.of("kind", "WARD", "name", "Sneaky")).then().statusCode(403);
+    }
 }
