@@ -1,0 +1,161 @@
+package network.ohc.care.core.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import network.ohc.care.core.TestApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in a real browser: Debian's chromium driven through the installed /usr/bin/chromedriver (Selenium
+ * Manager never downloads anything), against the app on PostgreSQL. Screenshots go to target/console-screenshots.
+ * Skipped where chromium is not installed; CI installs it (.ci/run), and CARE_IT_REQUIRE_BROWSER=1 makes it mandatory.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+    private static final String DRIVER = "/usr/bin/chromedriver";
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void start() {
+        boolean installed = new File(DRIVER).canExecute() && new File(CHROMIUM).canExecute();
+        if (!installed && "1".equals(System.getenv("CARE_IT_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
+        System.setProperty("SE_AVOID_STATS", "true");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void nurseAdmitsAndTransfersDoctorDischargesClerkSeesNoDischarge() throws Exception {
+        String facility = TestApi.facility();
+        List<String> ward = TestApi.wardWithBeds(facility, 2);
+        String patient = TestApi.patient(facility);
+        String nurse = ConsoleTest.user(facility, "NURSE");
+        String doctor = ConsoleTest.user(facility, "DOCTOR");
+        String clerk = ConsoleTest.user(facility, "STAFF");
+
+        signIn(nurse);
+        shot("facilities");
+        browser.findElement(By.cssSelector("a[href='/console/facilities/" + facility + "']")).click();
+        shot("facility");
+        browser.findElement(By.cssSelector("a[href='/console/facilities/" + facility + "/wards/" + ward.get(0) + "']")).click();
+        assertTrue(summary().contains("2 free"), summary());
+        shot("board-before");
+
+        open("/console/patients/" + patient);
+        shot("patient");
+        submit(By.id("open-encounter"));
+        String encounterUrl = browser.getCurrentUrl();
+        assertTrue(browser.findElements(By.id("discharge")).isEmpty(), "a nurse has no discharge button");
+        new Select(browser.findElement(By.id("bedId"))).selectByValue(ward.get(1));
+        submit(By.id("admit"));
+        assertEquals("Bed 0", browser.findElement(By.id("encounter-bed")).getText());
+        new Select(browser.findElement(By.id("bedId"))).selectByValue(ward.get(2));
+        submit(By.id("transfer"));
+        assertEquals("Bed 1", browser.findElement(By.id("encounter-bed")).getText());
+        shot("encounter-nurse");
+        open("/console/facilities/" + facility + "/wards/" + ward.get(0));
+        assertTrue(summary().contains("1 occupied") && summary().contains("1 cleaning"), summary());
+        shot("board-after-transfer");
+        org.openqa.selenium.WebElement clean = browser.findElement(By.id("bed-" + ward.get(1))).findElement(By.className("mark-cleaned"));
+        clean.click();
+        waitGone(clean);
+        assertTrue(summary().contains("1 free"), summary());
+        signOut();
+
+        signIn(clerk);
+        browser.get(encounterUrl);
+        assertTrue(browser.findElements(By.id("discharge")).isEmpty(), "a clerk has no discharge button");
+        shot("encounter-clerk");
+        signOut();
+
+        signIn(doctor);
+        browser.get(encounterUrl);
+        new Select(browser.findElement(By.id("disposition"))).selectByValue("HOME");
+        submit(By.id("discharge"));
+        assertEquals("Completed", browser.findElement(By.id("encounter-status")).getText());
+        open("/console/facilities/" + facility + "/wards/" + ward.get(0));
+        assertTrue(summary().contains("0 occupied") && summary().contains("1 cleaning"), summary());
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shot("board-phone");
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        signOut();
+    }
+
+    /** Clicks a form's button and waits for the next page to replace this one. */
+    private static void submit(By button) {
+        org.openqa.selenium.WebElement b = browser.findElement(button);
+        b.click();
+        waitGone(b);
+    }
+
+    private static void waitGone(org.openqa.selenium.WebElement e) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
+    }
+
+    private String summary() {
+        return browser.findElement(By.id("board-summary")).getText();
+    }
+
+    private void open(String path) {
+        browser.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private void signIn(String username) {
+        open("/console/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestApi.STAFF_PASSWORD);
+        submit(By.id("sign-in"));
+        browser.findElement(By.id("sign-out"));
+    }
+
+    private void signOut() {
+        submit(By.id("sign-out"));
+        browser.findElement(By.id("sign-in"));
+    }
+
+    private static void shot(String name) throws Exception {
+        Path dir = Path.of("target", "console-screenshots");
+        Files.createDirectories(dir);
+        File f = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
