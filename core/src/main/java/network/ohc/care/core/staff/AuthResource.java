@@ -61,6 +61,17 @@ public class AuthResource {
         return tokens.issue(u);
     }
 
+    /**
+     * Exchanges a refresh token for a new access token and a new refresh token; the one given stops working.
+     * Presenting a refresh token a second time revokes every token of that sign-in.
+     */
+    @POST
+    @Path("refresh")
+    @PermitAll
+    public StaffDtos.Token refresh(@Valid StaffDtos.Refresh body) {
+        return tokens.refresh(Params.requireBody(body).refreshToken());
+    }
+
     /** The signed-in user with the roles held per facility. */
     @GET
     @Path("me")
