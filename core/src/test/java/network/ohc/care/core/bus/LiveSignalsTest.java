@@ -37,7 +37,7 @@ class LiveSignalsTest {
     LiveListener listener;
 
     static double committedFacilities() {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = TestApi.metrics();
         return metrics.lines().filter(l -> l.startsWith("care_signals_committed_total{") && l.contains("type=\"care.facility.created\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
