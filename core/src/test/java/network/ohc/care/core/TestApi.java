@@ -97,6 +97,16 @@ public final class TestApi {
         return as(token).body(Map.of("bedId", bedId)).post("/api/v1/encounters/" + encounterId + "/admit").then();
     }
 
+    /** The management interface's port (metrics, detailed health): loopback only, a random port in tests. */
+    public static int managementPort() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+    }
+
+    /** The Prometheus text of /q/metrics, from the management interface. */
+    public static String metrics() {
+        return given().port(managementPort()).get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
     public static ValidatableResponse problem(ValidatableResponse response, int status) {
         return response.statusCode(status).contentType("application/problem+json")
                 .body("status", org.hamcrest.Matchers.equalTo(status))

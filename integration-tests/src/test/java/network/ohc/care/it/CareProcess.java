@@ -49,6 +49,7 @@ final class CareProcess implements AutoCloseable {
         env.put("CARE_DATA_DIR", dataDir.toString());
         env.put("CARE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("CARE_MANAGEMENT_PORT", "0"); // several apps run at once in these tests: no fixed metrics port
         env.remove("CARE_DB");
         env.putAll(extraEnv);
         CareProcess p = new CareProcess(pb.start(), port, log);

@@ -189,7 +189,7 @@ class ContainerImageIT {
 
     static String start(String name, int port, String... extra) throws Exception {
         String c = "care-it-" + RUN + "-" + name;
-        List<String> cmd = new ArrayList<>(List.of("run", "-d", "--name", c, "--network=host", "-e", "QUARKUS_HTTP_PORT=" + port,
+        List<String> cmd = new ArrayList<>(List.of("run", "-d", "--name", c, "--network=host", "-e", "QUARKUS_HTTP_PORT=" + port, "-e", "CARE_MANAGEMENT_PORT=0",
                 "-e", "CARE_ADMIN_PASSWORD=" + PASSWORD));
         cmd.addAll(List.of(extra));
         cmd.add(IMAGE);

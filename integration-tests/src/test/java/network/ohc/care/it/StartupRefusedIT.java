@@ -29,6 +29,7 @@ class StartupRefusedIT {
                 System.getProperty("care.it.app")).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("CARE_") || k.startsWith("QUARKUS_") || k.equals("JDK_JAVA_OPTIONS"));
         pb.environment().put("QUARKUS_HTTP_PORT", "0");
+        pb.environment().put("CARE_MANAGEMENT_PORT", "0");
         pb.environment().putAll(env);
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "Care should refuse at once, not start");

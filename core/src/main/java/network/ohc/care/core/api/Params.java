@@ -62,6 +62,10 @@ public final class Params {
         if (value.length() > max) {
             throw ProblemException.badRequest(name, "must be at most " + max + " characters");
         }
+        String problem = Text.problem(value);
+        if (problem != null) {
+            throw ProblemException.badRequest(name, problem);
+        }
         return value.strip();
     }
 

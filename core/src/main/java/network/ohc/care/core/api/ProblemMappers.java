@@ -105,6 +105,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
+    public Response badValue(SafeValues.BadValue e, UriInfo uri) {
+        String field = jsonPath(e);
+        field = field.isEmpty() ? "body" : field;
+        return respond(400, "Invalid request", field + ": " + e.getOriginalMessage(), uri,
+                List.of(new Problem.FieldError(field, e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
     public Response mapping(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
         return respond(400, "Invalid request", "malformed JSON at " + (field.isEmpty() ? "body" : field), uri,
@@ -113,13 +121,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response tooLarge(StreamConstraintsException e, UriInfo uri) {
-        return respond(413, "Request too large", e.getOriginalMessage(), uri,
+        return respond(413, "Request too large", "the body is too large or too deeply nested", uri,
                 List.of(new Problem.FieldError("body", "is too large")));
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response malformed(StreamReadException e, UriInfo uri) {
-        return respond(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage(), uri,
+        return respond(400, "Malformed JSON", "the body is not valid JSON" + jacksonReason(e.getOriginalMessage()), uri,
                 List.of(new Problem.FieldError("body", "is not valid JSON")));
     }
 
@@ -169,10 +177,41 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Client error";
         Throwable cause = e.getCause();
+        if (cause instanceof SafeValues.BadValue bad) {
+            return badValue(bad, uri);
+        }
         if (cause instanceof JsonProcessingException jpe) {
             return json(jpe, uri);
         }
-        return respond(status, title, e.getMessage() == null ? title : e.getMessage(), uri, null);
+        return respond(status, title, clientDetail(status, title), uri, null);
+    }
+
+    /** The first clause of Jackson's message, unless it names the library's own settings or classes. */
+    private static String jacksonReason(String message) {
+        if (message == null) {
+            return "";
+        }
+        String first = message.lines().findFirst().orElse("");
+        int hint = first.indexOf(": was expecting");
+        if (hint > 0) {
+            first = first.substring(0, hint);
+        }
+        if (first.isBlank() || first.contains("Feature") || first.contains("Constraints") || first.contains("`")
+                || first.contains("com.") || first.contains("java.")) {
+            return "";
+        }
+        return ": " + first;
+    }
+
+    /** Framework messages name annotations and classes; clients get a plain sentence instead. */
+    private static String clientDetail(int status, String title) {
+        return switch (status) {
+            case 404 -> "no resource at this address";
+            case 405 -> "this method is not allowed here";
+            case 406 -> "the response can only be application/json";
+            case 415 -> "the body must be application/json";
+            default -> title;
+        };
     }
 
     @ServerExceptionMapper(priority = PRIORITY + 1)

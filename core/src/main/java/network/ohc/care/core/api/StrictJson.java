@@ -17,6 +17,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+    /** Last, so that Quarkus' own modules (Java time, ...) do not replace the safe deserializers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -36,5 +42,6 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.registerModule(SafeValues.module());
     }
 }

@@ -23,6 +23,7 @@ import network.ohc.care.core.staff.Permission;
 
 @ApplicationScoped
 public class PatientService {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PatientService.class);
     @Inject
     Access access;
     @Inject
@@ -155,7 +156,19 @@ public class PatientService {
         }
     }
 
-    private static void addIdentifiers(Patient p, List<PatientDtos.IdentifierInput> identifiers) {
+    /**
+     * Identifiers stay unique across facilities (a safety rule), but only a user who may read the owning facility
+     * learns which identifier collided; anyone else gets a generic conflict, and the attempt is logged.
+     */
+    private ProblemException identifierTaken(int index, Patient owner) {
+        if (access.can(owner.facilityId, Permission.READ)) {
+            return ProblemException.conflict("identifiers[" + index + "]", "an identifier with this system and value belongs to another patient");
+        }
+        LOG.warnf("identifier conflict outside the user's facilities: user %s, owning facility %s", access.username(), owner.facilityId);
+        return ProblemException.conflict("identifiers", "cannot be registered; ask an administrator if the patient is already known");
+    }
+
+    private void addIdentifiers(Patient p, List<PatientDtos.IdentifierInput> identifiers) {
         if (identifiers == null) {
             return;
         }
@@ -170,8 +183,9 @@ public class PatientService {
             if (!seen.add(system + "\u0000" + value)) {
                 continue;
             }
-            if (PatientIdentifier.count("system = ?1 and value = ?2", system, value) > 0) {
-                throw ProblemException.conflict("identifiers[" + i + "]", "an identifier with this system and value belongs to another patient");
+            PatientIdentifier taken = PatientIdentifier.find("system = ?1 and value = ?2", system, value).firstResult();
+            if (taken != null) {
+                throw identifierTaken(i, taken.patient);
             }
             PatientIdentifier id = new PatientIdentifier();
             id.patient = p;

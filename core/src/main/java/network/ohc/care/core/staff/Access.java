@@ -41,9 +41,23 @@ public class Access {
             if (found == null || !found.active) {
                 throw ProblemException.unauthorized("the account is not active");
             }
+            if (generationOf(jwt) != found.tokenGeneration) {
+                throw ProblemException.unauthorized("the token was revoked; sign in again");
+            }
             user = found;
         }
         return user;
+    }
+
+    private static long generationOf(JsonWebToken jwt) {
+        Object claim = jwt.getClaim(TokenService.GENERATION);
+        if (claim instanceof jakarta.json.JsonNumber n) {
+            return n.longValue();
+        }
+        if (claim instanceof Number n) {
+            return n.longValue();
+        }
+        return -1;
     }
 
     public String username() {

@@ -17,7 +17,11 @@ public final class StaffDtos {
     public record Login(@NotBlank @Size(max = 150) String username, @NotBlank @Size(max = 200) String password) {
     }
 
-    public record Token(String accessToken, String tokenType, long expiresIn) {
+    /** {@code expiresIn} and {@code refreshExpiresIn} in seconds. */
+    public record Token(String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn) {
+    }
+
+    public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
     public record CreateUser(
@@ -27,7 +31,9 @@ public final class StaffDtos {
             Boolean superuser) {
     }
 
-    public record UpdateUser(@Size(min = 1, max = 200) String fullName, @Size(min = 10, max = 200) String password, Boolean active) {
+    /** {@code currentPassword} is required when users change their own password. */
+    public record UpdateUser(@Size(min = 1, max = 200) String fullName, @Size(min = 10, max = 200) String password, Boolean active,
+            @Size(max = 200) String currentPassword) {
     }
 
     public record GrantRole(@NotNull UUID userId, @NotNull FacilityRole role) {

@@ -24,6 +24,10 @@ public class StaffUser extends Audited {
 
     public boolean active = true;
 
+    /** Raised to end every token issued so far; access tokens carry the value they were issued with. */
+    @Column(name = "token_generation", nullable = false)
+    public int tokenGeneration;
+
     @Version
     public long version;
 

@@ -27,6 +27,8 @@ public class UserService {
     FacilityService facilities;
     @Inject
     SignalEmitter signals;
+    @Inject
+    TokenService tokens;
 
     /** Superusers create any user; a facility admin may create ordinary users, to then grant them roles. */
     @Transactional
@@ -81,14 +83,28 @@ public class UserService {
         if (in.active() != null && !in.active() && u.id.equals(access.user().id)) {
             throw ProblemException.unprocessable("active", "you cannot deactivate yourself");
         }
+        boolean self = u.id.equals(access.user().id);
+        if (in.password() != null && self
+                && (in.currentPassword() == null || !hasher.verify(in.currentPassword(), u.passwordHash))) {
+            throw ProblemException.badRequest("currentPassword", "must be your current password to set a new one");
+        }
+        if (in.password() != null && !self && !access.superuser()) {
+            throw ProblemException.forbidden("only a superuser may reset another user's password");
+        }
         if (in.fullName() != null) {
             u.fullName = in.fullName().strip();
         }
+        boolean endTokens = false;
         if (in.password() != null) {
             u.passwordHash = hasher.hash(in.password());
+            endTokens = true;
         }
         if (in.active() != null) {
+            endTokens |= u.active && !in.active();
             u.active = in.active();
+        }
+        if (endTokens) {
+            tokens.revokeAll(u);
         }
         u.persistAndFlush();
         return u;
@@ -147,6 +163,8 @@ public class UserService {
         g.revokedBy = Actor.current();
         g.persistAndFlush();
         StaffUser user = StaffUser.findById(g.userId);
+        tokens.revokeAll(user);
+        user.persistAndFlush();
         signals.emit(new StaffRoleRevoked(signals.envelope(StaffRoleRevoked.class, "StaffUser", user.id, facilityId), user.id,
                 user.username, g.role));
     }

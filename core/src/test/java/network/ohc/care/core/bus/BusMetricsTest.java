@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BusMetricsTest {
     static double metric(String name, String subscriber) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = TestApi.metrics();
         return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains("subscriber=\"" + subscriber + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
