@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -45,7 +47,8 @@ public class SignInPages {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@RestForm String username, @RestForm String password, @RestForm(ConsoleSession.CSRF_FIELD) String csrf) {
+    public Response signIn(@RestForm String username, @RestForm String password, @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @Context HttpServerRequest request) {
         session.checkLoginCsrf(csrf);
         if (Forms.text(username) == null) {
             return render(400, "", FormErrors.field("username", "must not be blank"));
@@ -54,7 +57,7 @@ public class SignInPages {
             return render(400, username, FormErrors.field("password", "must not be blank"));
         }
         try {
-            StaffDtos.Token token = auth.login(new StaffDtos.Login(username, password));
+            StaffDtos.Token token = auth.login(new StaffDtos.Login(username, password), request);
             session.start(token.accessToken(), token.expiresIn());
             return Response.seeOther(URI.create(ConsoleSession.ROOT)).build();
         } catch (ProblemException e) {
