@@ -48,6 +48,8 @@ class BusTest {
     SignalEmitter emitter;
     @Inject
     AgroalDataSource db;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** Outbox rows (position, signal id) of one aggregate, in position order. */
     List<UUID> outboxOf(UUID aggregate) throws Exception {
@@ -224,6 +226,61 @@ class BusTest {
             assertEquals(expected, receivedOf(gated.handled(), slow), "all of them, in order, once");
         } finally {
             gated.release(slow, 1000);
+        }
+    }
+
+    @Test
+    void aLateCommittingTransactionIsDeliveredAfterItCommitsAndNothingIsSkipped() throws Exception {
+        UUID held = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        // A second, plain JDBC connection: its transaction draws a position first and commits after later ones.
+        try (Connection c = java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
+            c.setAutoCommit(false);
+            FacilityUpdated heldSignal = new FacilityUpdated(emitter.envelope(FacilityUpdated.class, "Facility", held, held), held, "Held",
+                    "CLINIC", null, null, true);
+            try (PreparedStatement ps = c.prepareStatement(OUTBOX_INSERT)) {
+                network.ohc.care.core.signal.OutboxWriter.bind(ps, heldSignal.envelope(), json.writeValueAsString(heldSignal));
+                ps.executeUpdate();
+            }
+            for (int i = 0; i < 3; i++) {
+                QuarkusTransaction.requiringNew().run(() -> emitter.emit(new FacilityUpdated(
+                        emitter.envelope(FacilityUpdated.class, "Facility", later, later), later, "Later", "CLINIC", null, null, true)));
+            }
+            // Held open well past the bus' in-memory window and several polls while the later ones are committed.
+            Thread.sleep(2000);
+            assertTrue(receivedOf(recorder.received(), held).isEmpty(), "not delivered before it commits");
+            c.commit();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedOf(recorder.received(), held).size() == 1
+                && receivedOf(recorder.received(), later).size() == 3);
+        assertEquals(outboxOf(held), receivedOf(recorder.received(), held), "the late one arrived, once");
+        assertEquals(outboxOf(later), receivedOf(recorder.received(), later), "the later ones arrived, once, in order");
+        List<Long> heldSeq = seqsOf(held);
+        assertTrue(heldSeq.get(0) < seqsOf(later).get(0), "the held transaction drew its position before the later ones");
+    }
+
+    /** The outbox insert of OutboxWriter, on a connection of the test's own. */
+    static final String OUTBOX_INSERT = """
+            INSERT INTO core.signal_outbox (seq, tx_id, signal_id, type, schema_version, aggregate_type, aggregate_id,
+                facility_id, occurred_at, actor, correlation_id, payload)
+            OVERRIDING SYSTEM VALUE
+            SELECT nextval(pg_get_serial_sequence('core.signal_outbox', 'seq')), x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb)
+            FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x""";
+
+    List<Long> seqsOf(UUID aggregate) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT seq FROM core.signal_outbox WHERE aggregate_id = ? ORDER BY seq")) {
+            ps.setObject(1, aggregate);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Long> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+                return out;
+            }
         }
     }
 
