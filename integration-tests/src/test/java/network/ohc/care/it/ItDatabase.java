@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -77,6 +78,54 @@ final class ItDatabase {
                 }
             }
         }
+        return out;
+    }
+
+    /** The signal a facility write left: its creation (district null) or the update that set {@code district}. */
+    UUID signalOf(String facility, String district) throws Exception {
+        String sql = district == null
+                ? "SELECT signal_id FROM core.signal_outbox WHERE aggregate_id = ? AND type = 'care.facility.created'"
+                : "SELECT signal_id FROM core.signal_outbox WHERE aggregate_id = ? AND type = 'care.facility.updated' AND payload->>'district' = ?";
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(facility));
+            if (district != null) {
+                ps.setString(2, district);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        }
+    }
+
+    /**
+     * Per aggregate, the positions {@code subscriber} received in delivery order, first deliveries only (a redelivery
+     * after a crash repeats what followed the last saved position): those that are not ascending.
+     */
+    Map<UUID, List<Long>> outOfOrder(String subscriber) throws Exception {
+        Map<UUID, List<Long>> byAggregate = new HashMap<>();
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("""
+                SELECT o.aggregate_id, d.seq FROM it_sink.delivery d JOIN core.signal_outbox o ON o.seq = d.seq
+                WHERE d.subscriber = ? ORDER BY d.at""")) {
+            ps.setString(1, subscriber);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Long> seqs = byAggregate.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>());
+                    long seq = rs.getLong(2);
+                    if (!seqs.contains(seq)) {
+                        seqs.add(seq);
+                    }
+                }
+            }
+        }
+        Map<UUID, List<Long>> out = new HashMap<>();
+        byAggregate.forEach((aggregate, seqs) -> {
+            for (int k = 1; k < seqs.size(); k++) {
+                if (seqs.get(k) < seqs.get(k - 1)) {
+                    out.put(aggregate, seqs);
+                    return;
+                }
+            }
+        });
         return out;
     }
 

@@ -95,9 +95,64 @@ class GoldenContractTest {
         ((ObjectNode) retyped.get("envelope")).put("schemaVersion", "1");
         assertEquals(List.of("field 'envelope.schemaVersion' changed type from NUMBER to STRING"), compatibilityProblems(golden, retyped));
 
+        JsonNode goldenUpdated = JSON.readTree(Files.readString(goldenFile(PatientUpdated.class)));
+        ObjectNode listRetyped = (ObjectNode) JSON.valueToTree(SampleSignals.all().stream().filter(s -> s instanceof PatientUpdated)
+                .findFirst().orElseThrow());
+        listRetyped.putArray("changedFields").add(1);
+        assertEquals(List.of("elements of 'changedFields' changed type from STRING to NUMBER"),
+                compatibilityProblems(goldenUpdated, listRetyped));
+
         ObjectNode added = (ObjectNode) JSON.valueToTree(sample);
         added.put("newOptionalField", "fine");
         assertEquals(List.of(), compatibilityProblems(golden, added), "adding a field is compatible");
+    }
+
+    static final Path ENUMS = GOLDEN.resolve("enums.json");
+
+    /**
+     * The constants of every enum a core signal carries: a golden payload shows one value per field, so a renamed or
+     * removed constant it does not show would pass unnoticed. Adding a constant passes.
+     */
+    @Test
+    void everyEnumConstantOfTheSignalsIsStillThere() throws Exception {
+        java.util.SortedMap<String, List<String>> current = new java.util.TreeMap<>();
+        for (Class<? extends DomainSignal> type : SignalCatalog.coreSignals()) {
+            collectEnums(type, current, new java.util.HashSet<>());
+        }
+        assertTrue(!current.isEmpty(), "the core signals carry enums");
+        if (UPDATE || !Files.exists(ENUMS)) {
+            assertTrue(UPDATE, "no golden file " + ENUMS + " (run with -Dcontracts.updateGoldens=true)");
+            Files.writeString(ENUMS, JSON.writeValueAsString(current) + "\n");
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        JsonNode golden = JSON.readTree(Files.readString(ENUMS));
+        golden.fields().forEachRemaining(e -> {
+            List<String> now = current.getOrDefault(e.getKey(), List.of());
+            e.getValue().forEach(v -> {
+                if (!now.contains(v.asText())) {
+                    problems.add("enum " + e.getKey() + " lost the value " + v.asText() + " — a breaking change (see VERSIONING.md)");
+                }
+            });
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static void collectEnums(java.lang.reflect.Type type, Map<String, List<String>> out, Set<java.lang.reflect.Type> seen) {
+        if (!seen.add(type)) {
+            return;
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            for (java.lang.reflect.Type arg : p.getActualTypeArguments()) {
+                collectEnums(arg, out, seen);
+            }
+        } else if (type instanceof Class<?> c && c.isEnum()) {
+            out.put(c.getName(), java.util.Arrays.stream(c.getEnumConstants()).map(x -> ((Enum<?>) x).name()).toList());
+        } else if (type instanceof Class<?> c && c.isRecord()) {
+            for (var component : c.getRecordComponents()) {
+                collectEnums(component.getGenericType(), out, seen);
+            }
+        }
     }
 
     /** Every field of {@code golden} must exist in {@code current} with the same JSON type. */
@@ -119,7 +174,21 @@ class GoldenContractTest {
                 out.add("field '" + name + "' changed type from " + f.getValue().getNodeType() + " to " + now.getNodeType());
             } else if (f.getValue().isObject()) {
                 compare(name, f.getValue(), now, out);
+            } else if (f.getValue().isArray() && f.getValue().size() > 0 && now.size() > 0) {
+                compareElement(name + "[]", f.getValue().get(0), now.get(0), out);
             }
+        }
+    }
+
+    /** An array's elements: the golden's first element against the current first element. */
+    private static void compareElement(String name, JsonNode golden, JsonNode current, List<String> out) {
+        if (!golden.isNull() && !current.isNull() && golden.getNodeType() != current.getNodeType()) {
+            out.add("elements of '" + name.substring(0, name.length() - 2) + "' changed type from " + golden.getNodeType() + " to "
+                    + current.getNodeType());
+        } else if (golden.isObject()) {
+            compare(name, golden, current, out);
+        } else if (golden.isArray() && golden.size() > 0 && current.size() > 0) {
+            compareElement(name + "[]", golden.get(0), current.get(0), out);
         }
     }
 }

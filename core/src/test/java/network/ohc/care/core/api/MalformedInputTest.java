@@ -55,7 +55,8 @@ class MalformedInputTest {
                 new Endpoint("POST", "/api/v1/encounters/" + enc + "/admit"),
                 new Endpoint("POST", "/api/v1/encounters/" + enc + "/transfer"),
                 new Endpoint("POST", "/api/v1/encounters/" + enc + "/discharge"),
-                new Endpoint("POST", "/api/v1/encounters/" + enc + "/cancel"));
+                new Endpoint("POST", "/api/v1/encounters/" + enc + "/cancel"),
+                new Endpoint("POST", "/api/v1/bus/subscriptions/test-recorder/replay"));
     }
 
     private Response send(Endpoint e, String contentType, String body) {
@@ -127,6 +128,17 @@ class MalformedInputTest {
         expectProblem("boolean as string", send(new Endpoint("PATCH", "/api/v1/patients/" + patient), "application/json",
                 "{\"active\": \"yes\"}"), 400, "active", failures);
         expectProblem("empty body", send(patients, "application/json", ""), 400, "body", failures);
+        Endpoint replay = new Endpoint("POST", "/api/v1/bus/subscriptions/test-recorder/replay");
+        expectProblem("replay: bad time", send(replay, "application/json", "{\"from\": \"yesterday\"}"), 400, "from", failures);
+        expectProblem("replay: negative position", send(replay, "application/json", "{\"fromPosition\": -1}"), 400, "fromPosition",
+                failures);
+        expectProblem("replay: position as text", send(replay, "application/json", "{\"fromPosition\": \"start\"}"), 400,
+                "fromPosition", failures);
+        expectProblem("replay: deadLetters as number", send(replay, "application/json", "{\"deadLetters\": 7}"), 400, "deadLetters",
+                failures);
+        expectProblem("replay: two choices", send(replay, "application/json", "{\"deadLetters\": true, \"fromPosition\": 0}"), 400,
+                "deadLetters", failures);
+        expectProblem("replay: empty body", send(replay, "application/json", ""), 400, "body", failures);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 

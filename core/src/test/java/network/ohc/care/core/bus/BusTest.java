@@ -24,10 +24,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import network.ohc.care.bus.contracts.FacilityUpdated;
 import network.ohc.care.core.TestApi;
 import network.ohc.care.core.bus.TestSubscribers.FlakySubscriber;
+import network.ohc.care.core.bus.TestSubscribers.GatedSubscriber;
 import network.ohc.care.core.bus.TestSubscribers.Received;
 import network.ohc.care.core.bus.TestSubscribers.RecordingSubscriber;
 import network.ohc.care.core.signal.SignalEmitter;
@@ -40,9 +43,13 @@ class BusTest {
     @Inject
     FlakySubscriber flaky;
     @Inject
+    GatedSubscriber gated;
+    @Inject
     SignalEmitter emitter;
     @Inject
     AgroalDataSource db;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** Outbox rows (position, signal id) of one aggregate, in position order. */
     List<UUID> outboxOf(UUID aggregate) throws Exception {
@@ -55,6 +62,17 @@ class BusTest {
                     out.add(rs.getObject(1, UUID.class));
                 }
                 return out;
+            }
+        }
+    }
+
+    Instant occurredAt(UUID aggregate) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT min(occurred_at) FROM core.signal_outbox WHERE aggregate_id = ?")) {
+            ps.setObject(1, aggregate);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
             }
         }
     }
@@ -135,24 +153,135 @@ class BusTest {
     @Test
     void aRolledBackTransactionEmitsNothingAndDoesNotStallDelivery() throws Exception {
         UUID ghost = UUID.randomUUID();
-        UUID signalId;
+        AtomicReference<UUID> emitted = new AtomicReference<>();
         try {
-            signalId = QuarkusTransaction.requiringNew().call(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
                 FacilityUpdated s = new FacilityUpdated(emitter.envelope(FacilityUpdated.class, "Facility", ghost, ghost), ghost, "Ghost",
                         "CLINIC", null, null, true);
                 emitter.emit(s);
+                emitted.set(s.envelope().signalId());
                 throw new IllegalStateException("roll back after emitting " + s.envelope().signalId());
             });
         } catch (IllegalStateException expected) {
-            signalId = null;
+            // rolled back
         }
+        assertTrue(emitted.get() != null, "the signal was emitted inside the transaction");
         assertEquals(List.of(), outboxOf(ghost), "a rolled-back transaction leaves no signal");
         // The position the rolled-back row took is a hole; later signals must still flow.
         String facility = TestApi.facility();
         UUID id = UUID.fromString(facility);
         await().atMost(Duration.ofSeconds(20)).until(() -> !receivedOf(recorder.received(), id).isEmpty());
         assertTrue(receivedOf(recorder.received(), ghost).isEmpty());
-        assertEquals(null, signalId);
+        assertTrue(recorder.received().stream().noneMatch(r -> r.signal().envelope().signalId().equals(emitted.get())),
+                "the rolled-back signal reached nobody");
+    }
+
+    @Test
+    void aBlockedHandlerHoldsUpNeitherRequestsNorOtherSubscribers() throws Exception {
+        UUID held = UUID.randomUUID();
+        gated.gate(held);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> emitter.emit(new FacilityUpdated(
+                    emitter.envelope(FacilityUpdated.class, "Facility", held, held), held, "Held", "CLINIC", null, null, true)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> gated.waiting(held) == 1);
+            // The gated handler now blocks until released, for as long as it takes. A request answers meanwhile...
+            String other = client.submit(TestApi::facility).get(10, TimeUnit.SECONDS);
+            UUID o = UUID.fromString(other);
+            // ...and the other subscribers get its signal while the handler is still blocked.
+            await().atMost(Duration.ofSeconds(10)).until(() -> !receivedOf(recorder.received(), o).isEmpty()
+                    && !receivedOf(flaky.handled(), o).isEmpty());
+            assertEquals(1, gated.waiting(held), "still blocked while the others received");
+            assertTrue(receivedOf(gated.handled(), o).isEmpty(), "the blocked subscriber itself waits in order");
+            gated.release(held, 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !receivedOf(gated.handled(), o).isEmpty());
+            assertEquals(1, receivedOf(gated.handled(), held).size());
+        } finally {
+            gated.release(held, 1000);
+            client.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSlowSubscriberFallsBehindAloneThenCatchesUpInOrder() throws Exception {
+        UUID slow = UUID.randomUUID();
+        gated.gate(slow);
+        try {
+            int n = 20;
+            for (int i = 0; i < n; i++) {
+                QuarkusTransaction.requiringNew().run(() -> emitter.emit(new FacilityUpdated(
+                        emitter.envelope(FacilityUpdated.class, "Facility", slow, slow), slow, "Slow", "CLINIC", null, null, true)));
+            }
+            List<UUID> expected = outboxOf(slow);
+            assertEquals(n, expected.size());
+            // The recorder gets all of them while the slow one has handled none (it gets one permit at a time, below).
+            await().atMost(Duration.ofSeconds(10)).until(() -> receivedOf(recorder.received(), slow).size() == n);
+            assertEquals(expected, receivedOf(recorder.received(), slow));
+            assertTrue(receivedOf(gated.handled(), slow).isEmpty());
+            for (int i = 1; i <= n; i++) {
+                int handled = i;
+                gated.release(slow, 1);
+                await().atMost(Duration.ofSeconds(20)).until(() -> receivedOf(gated.handled(), slow).size() == handled);
+            }
+            assertEquals(expected, receivedOf(gated.handled(), slow), "all of them, in order, once");
+        } finally {
+            gated.release(slow, 1000);
+        }
+    }
+
+    @Test
+    void aLateCommittingTransactionIsDeliveredAfterItCommitsAndNothingIsSkipped() throws Exception {
+        UUID held = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        // A second, plain JDBC connection: its transaction draws a position first and commits after later ones.
+        try (Connection c = java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
+            c.setAutoCommit(false);
+            FacilityUpdated heldSignal = new FacilityUpdated(emitter.envelope(FacilityUpdated.class, "Facility", held, held), held, "Held",
+                    "CLINIC", null, null, true);
+            try (PreparedStatement ps = c.prepareStatement(OUTBOX_INSERT)) {
+                network.ohc.care.core.signal.OutboxWriter.bind(ps, heldSignal.envelope(), json.writeValueAsString(heldSignal));
+                ps.executeUpdate();
+            }
+            for (int i = 0; i < 3; i++) {
+                QuarkusTransaction.requiringNew().run(() -> emitter.emit(new FacilityUpdated(
+                        emitter.envelope(FacilityUpdated.class, "Facility", later, later), later, "Later", "CLINIC", null, null, true)));
+            }
+            // Held open well past the bus' in-memory window and several polls while the later ones are committed.
+            Thread.sleep(2000);
+            assertTrue(receivedOf(recorder.received(), held).isEmpty(), "not delivered before it commits");
+            c.commit();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedOf(recorder.received(), held).size() == 1
+                && receivedOf(recorder.received(), later).size() == 3);
+        assertEquals(outboxOf(held), receivedOf(recorder.received(), held), "the late one arrived, once");
+        assertEquals(outboxOf(later), receivedOf(recorder.received(), later), "the later ones arrived, once, in order");
+        List<Long> heldSeq = seqsOf(held);
+        assertTrue(heldSeq.get(0) < seqsOf(later).get(0), "the held transaction drew its position before the later ones");
+    }
+
+    /** The outbox insert of OutboxWriter, on a connection of the test's own. */
+    static final String OUTBOX_INSERT = """
+            INSERT INTO core.signal_outbox (seq, tx_id, signal_id, type, schema_version, aggregate_type, aggregate_id,
+                facility_id, occurred_at, actor, correlation_id, payload)
+            OVERRIDING SYSTEM VALUE
+            SELECT nextval(pg_get_serial_sequence('core.signal_outbox', 'seq')), x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb)
+            FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x""";
+
+    List<Long> seqsOf(UUID aggregate) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT seq FROM core.signal_outbox WHERE aggregate_id = ? ORDER BY seq")) {
+            ps.setObject(1, aggregate);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Long> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+                return out;
+            }
+        }
     }
 
     @Test
@@ -233,10 +362,10 @@ class BusTest {
     @Test
     void replayFromAPointInTimeRedeliversWhatFollows() throws Exception {
         String before = TestApi.facility();
-        Thread.sleep(20);
-        Instant mark = Instant.now();
-        Thread.sleep(20);
         String after = TestApi.facility();
+        // The mark is the occurrence time stored with the later signal, so no clock needs to agree with another.
+        Instant mark = occurredAt(UUID.fromString(after));
+        assertTrue(occurredAt(UUID.fromString(before)).isBefore(mark));
         UUID a = UUID.fromString(after);
         await().atMost(Duration.ofSeconds(20)).until(() -> receivedOf(recorder.received(), a).size() == 1);
         as(admin()).body(Map.of("from", mark.toString())).post("/api/v1/bus/subscriptions/test-recorder/replay").then().statusCode(202);

@@ -3,10 +3,13 @@ package network.ohc.care.core.bus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import network.ohc.care.bus.contracts.BedStatusChanged;
 import network.ohc.care.bus.contracts.DomainSignal;
@@ -115,6 +118,63 @@ public final class TestSubscribers {
             }
             if (failOn.contains(aggregate)) {
                 throw new IllegalStateException("poisoned aggregate " + aggregate);
+            }
+            handled.add(new Received(signal, delivery));
+        }
+    }
+
+    /**
+     * Holds every signal of a gated aggregate until the test hands out a permit (it never times out by itself):
+     * a handler that blocks until released, or a subscriber as slow as the test makes it.
+     */
+    @ApplicationScoped
+    public static class GatedSubscriber implements SignalSubscriber {
+        private final Map<UUID, Semaphore> gates = new ConcurrentHashMap<>();
+        private final Map<UUID, AtomicInteger> waiting = new ConcurrentHashMap<>();
+        private final List<Received> handled = new CopyOnWriteArrayList<>();
+
+        /** Signals of {@code aggregate} now wait for {@link #release}. */
+        public void gate(UUID aggregate) {
+            gates.put(aggregate, new Semaphore(0));
+            waiting.put(aggregate, new AtomicInteger());
+        }
+
+        public void release(UUID aggregate, int permits) {
+            gates.get(aggregate).release(permits);
+        }
+
+        /** How many handler calls are blocked on {@code aggregate}'s gate right now. */
+        public int waiting(UUID aggregate) {
+            AtomicInteger n = waiting.get(aggregate);
+            return n == null ? 0 : n.get();
+        }
+
+        public List<Received> handled() {
+            return handled;
+        }
+
+        @Override
+        public String name() {
+            return "test-gated";
+        }
+
+        @Override
+        public void subscribe(Subscription subscription) {
+            all(subscription, this::handle).timeout(Duration.ofMinutes(10));
+        }
+
+        private void handle(DomainSignal signal, Delivery delivery) throws Exception {
+            UUID aggregate = signal.envelope().aggregateId();
+            Semaphore gate = gates.get(aggregate);
+            if (gate != null) {
+                waiting.get(aggregate).incrementAndGet();
+                try {
+                    if (!gate.tryAcquire(10, TimeUnit.MINUTES)) {
+                        throw new IllegalStateException("never released");
+                    }
+                } finally {
+                    waiting.get(aggregate).decrementAndGet();
+                }
             }
             handled.add(new Received(signal, delivery));
         }

@@ -164,4 +164,39 @@ public final class CareHarness {
             return false;
         });
     }
+
+    /** The subscriber's row in {@code GET /api/v1/bus/subscriptions}. */
+    public static Map<String, Object> subscription(String subscriber) {
+        List<Map<String, Object>> subs = as(admin()).get("/api/v1/bus/subscriptions").then().statusCode(200).extract().path("");
+        return subs.stream().filter(s -> subscriber.equals(s.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no subscriber " + subscriber));
+    }
+
+    /** The position of the last committed signal: replay from here to see again only what a test does next. */
+    public static long head() {
+        return ((Number) subscription(subscriberNames().get(0)).get("head")).longValue();
+    }
+
+    private static List<String> subscriberNames() {
+        return as(admin()).get("/api/v1/bus/subscriptions").then().statusCode(200).extract().path("name");
+    }
+
+    /**
+     * Rewinds {@code subscriber} to {@code fromPosition} and waits (up to 30 s) for proof that the replay ran: its
+     * delivered count has grown by at least {@code atLeast} handled signals since the request, and it caught up
+     * again. Lag alone proves nothing: it reads 0 right after the request, before the worker applies the rewind.
+     */
+    public static void replayFrom(String subscriber, long fromPosition, int atLeast) {
+        awaitDelivered(subscriber);
+        long before = ((Number) subscription(subscriber).get("delivered")).longValue();
+        as(admin()).body(Map.of("fromPosition", fromPosition)).post("/api/v1/bus/subscriptions/" + subscriber + "/replay").then()
+                .statusCode(202);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Map<String, Object> s = subscription(subscriber);
+            if (((Number) s.get("openDeadLetters")).longValue() > 0) {
+                throw new AssertionError(subscriber + " dead-lettered signals: " + s.get("lastError"));
+            }
+            return ((Number) s.get("delivered")).longValue() - before >= atLeast && ((Number) s.get("lag")).longValue() == 0;
+        });
+    }
 }

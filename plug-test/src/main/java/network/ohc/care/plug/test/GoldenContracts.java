@@ -103,7 +103,21 @@ public final class GoldenContracts {
                 out.add("field '" + name + "' changed type from " + f.getValue().getNodeType() + " to " + now.getNodeType());
             } else if (f.getValue().isObject()) {
                 compare(name, f.getValue(), now, out);
+            } else if (f.getValue().isArray() && f.getValue().size() > 0 && now.size() > 0) {
+                compareElement(name + "[]", f.getValue().get(0), now.get(0), out);
             }
+        }
+    }
+
+    /** An array's elements: the golden's first element against the current first element. */
+    private static void compareElement(String name, JsonNode golden, JsonNode current, List<String> out) {
+        if (!golden.isNull() && !current.isNull() && golden.getNodeType() != current.getNodeType()) {
+            out.add("elements of '" + name.substring(0, name.length() - 2) + "' changed type from " + golden.getNodeType() + " to "
+                    + current.getNodeType());
+        } else if (golden.isObject()) {
+            compare(name, golden, current, out);
+        } else if (golden.isArray() && golden.size() > 0 && current.size() > 0) {
+            compareElement(name + "[]", golden.get(0), current.get(0), out);
         }
     }
 }

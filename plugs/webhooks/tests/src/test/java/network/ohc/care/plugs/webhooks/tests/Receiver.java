@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local HTTP receiver for the tests: /ward answers 204, /flaky fails its first two requests with 500, /down always
- * answers 503. It configures the webhooks plug to send there.
+ * A local HTTP receiver for the tests: /ward answers 204, /flaky fails the first two requests of each signal with
+ * 500, /down always answers 503. It configures the webhooks plug to send there.
  */
 public class Receiver implements QuarkusTestResourceLifecycleManager {
     public static final String WARD_SECRET = "ward-secret-0123456789";
@@ -32,7 +32,11 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
     }
 
     public static final List<Hit> HITS = new CopyOnWriteArrayList<>();
-    public static final AtomicInteger FLAKY_FAILURES_LEFT = new AtomicInteger(2);
+    /** Requests /flaky has seen per signal id: counted per signal, so no test depends on another's requests. */
+    private static final Map<String, AtomicInteger> FLAKY_TRIES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The retry schedule configured below: the longest a retry can follow the previous attempt is about this. */
+    public static final java.time.Duration BACKOFF_MAX = java.time.Duration.ofMillis(200);
+    public static final java.time.Duration POLL = java.time.Duration.ofMillis(50);
     private HttpServer server;
 
     @Override
@@ -48,7 +52,8 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
             HITS.add(new Hit(path, Map.copyOf(exchange.getRequestHeaders()), body));
             int status = switch (path) {
                 case "/ward", "/slim", "/ce", "/ceslim" -> 204;
-                case "/flaky" -> FLAKY_FAILURES_LEFT.getAndDecrement() > 0 ? 500 : 200;
+                case "/flaky" -> FLAKY_TRIES.computeIfAbsent(String.valueOf(exchange.getRequestHeaders().getFirst("X-Care-Signal-Id")),
+                        k -> new AtomicInteger()).incrementAndGet() <= 2 ? 500 : 200;
                 default -> 503;
             };
             exchange.sendResponseHeaders(status, -1);
@@ -61,8 +66,8 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
                 Map.entry("webhooks.receiver.base", base), // the slim endpoint (application.properties) posts here
                 Map.entry("plug.webhooks.max-attempts", "3"),
                 Map.entry("plug.webhooks.backoff-initial", "PT0.05S"),
-                Map.entry("plug.webhooks.backoff-max", "PT0.2S"),
-                Map.entry("plug.webhooks.poll-interval", "PT0.05S"),
+                Map.entry("plug.webhooks.backoff-max", BACKOFF_MAX.toString()),
+                Map.entry("plug.webhooks.poll-interval", POLL.toString()),
                 Map.entry("plug.webhooks.endpoint.ward.url", base + "/ward"),
                 Map.entry("plug.webhooks.endpoint.ward.secret", WARD_SECRET),
                 Map.entry("plug.webhooks.endpoint.ward.types", "care.facility.created,care.location.created"),
