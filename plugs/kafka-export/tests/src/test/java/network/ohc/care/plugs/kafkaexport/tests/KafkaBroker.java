@@ -22,7 +22,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private Process process;
 
-    public KafkaBroker() throws IOException {
+    public KafkaBroker() throws IOException, InterruptedException {
         this.dir = Files.createTempDirectory("care-kafka-");
         this.port = freePort();
         this.controllerPort = freePort();
