@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = BrokerResource.class, restrictToAnnotatedClass = true)
 class KafkaExportTest {
-    static final String TOPIC = "care.signals";
+    static final String TOPIC = "care.export.signals";
 
     @Inject
     ObjectMapper json;
@@ -109,6 +109,33 @@ class KafkaExportTest {
         assertEquals(expected, r.headers());
         // The types filter: the facility's own signal was not exported.
         assertTrue(got.stream().noneMatch(g -> g.headers().get("ce_type").equals("care.facility.created")), "types filter");
+    }
+
+    /** Debian's python3 (where python3-kafka and python3-jsonschema live), else the one on the PATH. */
+    static String python() {
+        return java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
+    @Test
+    void thePythonExampleValidatesDeduplicatesAndHandlesEachRecord() throws Exception {
+        UUID facility = UUID.fromString(CareHarness.facility());
+        Map<UUID, List<PatientUpdated>> sent = burst(facility, aggregates(1), 0, 3);
+        CareHarness.awaitDelivered(KafkaExportSubscriber.NAME);
+        java.nio.file.Path root = java.nio.file.Path.of("../../..").toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder(python(), root.resolve("docs/examples/kafka_consumer.py").toString(), "--bootstrap",
+                BrokerResource.broker.bootstrap(), "--topic", TOPIC, "--schemas", root.resolve("bus-contracts/schemas").toString(),
+                "--group", "example-" + System.nanoTime(), "--idle-ms", "5000").redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        System.out.println("kafka_consumer.py printed:\n" + out);
+        assertEquals(0, p.exitValue(), out);
+        for (PatientUpdated s : sent.values().iterator().next()) {
+            String line = out.lines().filter(l -> l.contains("\"id\": \"" + s.envelope().signalId() + "\"")).findFirst().orElseThrow(
+                    () -> new AssertionError("not handled: " + s.envelope().signalId() + "\n" + out));
+            assertTrue(line.contains("\"result\": {\"patient\": \"" + s.envelope().aggregateId() + "\""), line);
+        }
+        assertTrue(out.lines().noneMatch(l -> l.contains("\"invalid\"")), "every record fits its schema:\n" + out);
     }
 
     static Map<String, Object> exportHealth() {
