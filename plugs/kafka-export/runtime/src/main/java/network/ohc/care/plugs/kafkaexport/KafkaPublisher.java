@@ -29,6 +29,13 @@ public class KafkaPublisher {
     public record Out(String topic, String key, String value, Map<String, String> headers) {
     }
 
+    /** Fired after the broker acknowledged a record (for measurements; nothing observes it in the plug). */
+    public record Acked(Out record) {
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<Acked> ackedEvent;
+
     @Inject
     @Channel(ChannelConfigFactory.CHANNEL)
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
@@ -67,6 +74,7 @@ public class KafkaPublisher {
         }
         acked++;
         lastAck = Instant.now();
+        ackedEvent.fire(new Acked(out));
     }
 
     private Exception failed(Exception e) {
