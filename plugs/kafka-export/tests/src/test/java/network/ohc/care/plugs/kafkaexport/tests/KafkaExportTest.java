@@ -107,6 +107,8 @@ class KafkaExportTest {
         }
         expected.put("ce_carefacilityid", facility);
         assertEquals(expected, r.headers());
+        // The served AsyncAPI document names the topic this deployment writes to.
+        assertEquals(TOPIC, RestAssured.given().get("/api/v1/bus/asyncapi").then().statusCode(200).extract().path("channels.kafka.address"));
         // The types filter: the facility's own signal was not exported.
         assertTrue(got.stream().noneMatch(g -> g.headers().get("ce_type").equals("care.facility.created")), "types filter");
     }
