@@ -115,6 +115,17 @@ class VerifierTest {
                     """));
 
     @Test
+    void signalTypesComeFromTheSchemaIndexOfCoresContractJar() throws IOException {
+        Path jar = dir.resolve("care-bus-contracts.jar");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
+            put(z, "META-INF/care/schemas/index.txt", "care.facility.created.v1.schema.json\ncare.facility.created.v2.schema.json\n"
+                    + "care.encounter.patient-admitted.v1.schema.json\n");
+        }
+        assertEquals(java.util.Set.of("care.facility.created", "care.encounter.patient-admitted"), Main.signalTypes(jar));
+        assertEquals(java.util.Set.of(), Main.signalTypes(dir.resolve("absent.jar")));
+    }
+
+    @Test
     void kafkaSettingsThatFitPass() throws IOException {
         assertEquals(List.of(), verify(KAFKA + """
                 plug.kafka-export.config.bootstrap-servers=kafka-1.example.org:9092, 10.0.0.7:9093,[::1]:9094
