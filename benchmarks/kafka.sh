@@ -16,7 +16,7 @@ command -v psql >/dev/null || { echo "bench: psql is needed to create the benchm
 if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   echo "==> Building the benchmark application" >&2
   "$ROOT/mvnw" -B -q -DskipTests install -pl plugs/kafka-export/runtime,plugs/kafka-export/deployment -am >&2
-  "$ROOT/mvnw" -B -q -Pbench -DskipTests install -pl benchmarks/kafka-bench -am >&2
+  "$ROOT/mvnw" -B -q -f "$ROOT/benchmarks/kafka-bench/pom.xml" -DskipTests package >&2
 fi
 APP="$ROOT/benchmarks/kafka-bench/target/quarkus-app"
 

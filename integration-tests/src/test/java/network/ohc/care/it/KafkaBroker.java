@@ -46,8 +46,12 @@ public final class KafkaBroker implements AutoCloseable {
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=true
                 """.formatted(port, controllerPort, dir.resolve("data")));
-        run("kafka.tools.StorageTool", "format", "-t", "q1Sh-9_ISia_zwGINzRvyQ", "-c", dir.resolve("server.properties").toString())
-                .waitFor(60, TimeUnit.SECONDS);
+        Process format = run("kafka.tools.StorageTool", "format", "-t", "q1Sh-9_ISia_zwGINzRvyQ", "-c",
+                dir.resolve("server.properties").toString());
+        if (!format.waitFor(180, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            format.destroyForcibly();
+            throw new IllegalStateException("formatting Kafka's storage failed:\n" + logTail());
+        }
     }
 
     public String bootstrap() {
@@ -56,10 +60,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     public synchronized void start() throws Exception {
         process = run("kafka.Kafka", dir.resolve("server.properties").toString());
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180); // a loaded CI machine is slow to start a JVM
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + dir.resolve("kafka.log"));
+                throw new IllegalStateException("Kafka exited with " + process.exitValue() + ":\n" + logTail());
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -68,7 +72,16 @@ public final class KafkaBroker implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("Kafka did not listen on " + port + " within 60 s; see " + dir.resolve("kafka.log"));
+        throw new IllegalStateException("Kafka did not listen on " + port + " within 180 s:\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("kafka.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
     }
 
     /** Stops the broker (SIGKILL: as abrupt as a crash or a cut cable). */

@@ -58,7 +58,7 @@ class KafkaExportCrashIT {
             broker.start();
             Map<String, String> env = Map.of("CARE_IT_KAFKA", broker.bootstrap(), "CARE_IT_KAFKA_TYPES",
                     "care.facility.created,care.facility.updated");
-            CareProcess first = CareProcess.start(db.url, data, env);
+            CareProcess first = CareProcess.start(java.nio.file.Path.of(System.getProperty("care.it.app")), db.url, data, env, Duration.ofSeconds(300));
             ExecutorService pool = Executors.newFixedThreadPool(4);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger acked = new AtomicInteger();
@@ -75,8 +75,8 @@ class KafkaExportCrashIT {
                 committed.add(id.toString());
             }
             int before = new HashSet<>(topicIds(broker.bootstrap())).size();
-            try (CareProcess second = CareProcess.start(db.url, data, env)) {
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+            try (CareProcess second = CareProcess.start(java.nio.file.Path.of(System.getProperty("care.it.app")), db.url, data, env, Duration.ofSeconds(300))) {
+                await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2))
                         .until(() -> new HashSet<>(topicIds(broker.bootstrap())).containsAll(committed));
                 List<String> all = topicIds(broker.bootstrap());
                 assertTrue(new HashSet<>(all).containsAll(committed));

@@ -30,6 +30,9 @@ public class ChannelConfigFactory implements ConfigSourceFactory {
         m.put(OUT + "acks", "all");
         m.put(OUT + "enable.idempotence", "true");
         m.put(OUT + "max.in.flight.requests.per.connection", "5");
+        // One record is in flight at a time (the next waits for this one's acknowledgement): batching it would only
+        // add Kafka 4's default 5 ms of linger to every signal.
+        m.put(OUT + "linger.ms", "0");
         m.put(OUT + "key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
         m.put(OUT + "value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
         // The plug sets the ce_* headers itself (KafkaBinding); the connector must not add its own.
