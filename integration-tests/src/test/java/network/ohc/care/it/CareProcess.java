@@ -55,7 +55,12 @@ final class CareProcess implements AutoCloseable {
         env.remove("CARE_DB");
         env.putAll(extraEnv);
         CareProcess p = new CareProcess(pb.start(), port, log);
-        p.awaitReady(ready);
+        try {
+            p.awaitReady(ready);
+        } catch (Exception e) {
+            p.process.destroyForcibly(); // never leave a half-started app behind
+            throw e;
+        }
         return p;
     }
 
