@@ -2,6 +2,7 @@
 # Signal bus benchmark: Care's outbox + subscribers vs a plain insert+commit baseline and vs Spring Modulith's
 # JDBC event publication registry, all on the local PostgreSQL, in one run. Usage: ./care bench
 set -euo pipefail
+[[ "${1:-}" == kafka ]] && exec "$(dirname "${BASH_SOURCE[0]}")/kafka.sh"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}

@@ -32,6 +32,11 @@ final class CareProcess implements AutoCloseable {
 
     /** Starts the app {@code jar} (a quarkus-run.jar). */
     static CareProcess start(Path jar, String dbUrl, Path dataDir, Map<String, String> extraEnv) throws Exception {
+        return start(jar, dbUrl, dataDir, extraEnv, Duration.ofSeconds(180)); // a first embedded start runs initdb: slow on a busy 2-core machine
+    }
+
+    /** Starts the app {@code jar}, waiting up to {@code ready} for it (more beside another JVM, such as a broker). */
+    static CareProcess start(Path jar, String dbUrl, Path dataDir, Map<String, String> extraEnv, Duration ready) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -53,7 +58,12 @@ final class CareProcess implements AutoCloseable {
         env.remove("CARE_DB");
         env.putAll(extraEnv);
         CareProcess p = new CareProcess(pb.start(), port, log);
-        p.awaitReady(Duration.ofSeconds(180)); // a first embedded start runs initdb, slow on a busy 2-core machine
+        try {
+            p.awaitReady(ready);
+        } catch (Exception e) {
+            p.process.destroyForcibly(); // never leave a half-started app behind
+            throw e;
+        }
         return p;
     }
 

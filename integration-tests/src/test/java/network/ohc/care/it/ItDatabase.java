@@ -55,6 +55,11 @@ final class ItDatabase {
                 + "'care.location.created', 'care.patient.registered', 'care.encounter.started', 'care.staff.role-granted')");
     }
 
+    /** Signal ids in the outbox of {@code types}. */
+    Set<UUID> outboxOf(String... types) throws Exception {
+        return ids("SELECT signal_id FROM core.signal_outbox WHERE type IN ('" + String.join("', '", types) + "')");
+    }
+
     Set<UUID> delivered(String subscriber) throws Exception {
         return ids("SELECT signal_id FROM it_sink.delivery WHERE subscriber = '" + subscriber + "'");
     }

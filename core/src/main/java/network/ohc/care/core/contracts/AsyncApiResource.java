@@ -33,6 +33,13 @@ public class AsyncApiResource {
     CloudEventsConfig cloudEvents;
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String version;
+    // The kafka-export plug's topic naming (its keys, read here without depending on the plug).
+    @ConfigProperty(name = "plug.kafka-export.topic", defaultValue = KafkaTopics.DEFAULT_TOPIC)
+    String kafkaTopic;
+    @ConfigProperty(name = "plug.kafka-export.topic-per-type", defaultValue = "false")
+    boolean kafkaTopicPerType;
+    @ConfigProperty(name = "plug.kafka-export.topic-prefix")
+    java.util.Optional<String> kafkaTopicPrefix;
 
     private volatile String document;
 
@@ -56,7 +63,8 @@ public class AsyncApiResource {
         if (doc == null) {
             // Built once: the schemas are resources of the image, fixed at build time.
             doc = Json.write(AsyncApiDocument.build(SchemaResources.load(Thread.currentThread().getContextClassLoader()),
-                    new AsyncApiDocument.Options(version, cloudEvents.source(), KafkaTopics.defaults())));
+                    new AsyncApiDocument.Options(version, cloudEvents.source(), kafkaTopicPerType
+                            ? KafkaTopics.perType(kafkaTopicPrefix.orElse("")) : KafkaTopics.single(kafkaTopic))));
             document = doc;
         }
         return doc;

@@ -102,7 +102,8 @@ public final class Main {
                 System.out.printf("      %-12s disabled: left out of the image (its data stays in the database)%n", p.name());
             }
         }
-        Verifier verifier = new Verifier(config.getFileName().toString(), coreVersion, coreLibraries);
+        Verifier verifier = new Verifier(config.getFileName().toString(), coreVersion, coreLibraries)
+                .signalTypes(signalTypes(tools.artifact("network.ohc.care:care-bus-contracts:" + coreVersion)));
         List<ResolvedPlug> ordered = verifier.verify(resolved, dc.plugs());
         if (!verifier.problems().isEmpty()) {
             report(verifier.problems());
@@ -175,6 +176,29 @@ public final class Main {
                     String[] p = line.strip().split(":");
                     if (p.length >= 5) {
                         out.put(p[0] + ":" + p[1], p[3]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The signal types of core's contract jar, from its schema index (one file per type and version). */
+    static java.util.Set<String> signalTypes(Path contractsJar) throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (!Files.exists(contractsJar)) {
+            return out;
+        }
+        try (ZipFile zip = new ZipFile(contractsJar.toFile())) {
+            ZipEntry e = zip.getEntry("META-INF/care/schemas/index.txt");
+            if (e == null) {
+                return out;
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                for (String line : new String(in.readAllBytes()).split("\n")) {
+                    String file = line.strip();
+                    if (file.matches(".+\\.v\\d+\\.schema\\.json")) {
+                        out.add(file.replaceAll("\\.v\\d+\\.schema\\.json$", ""));
                     }
                 }
             }

@@ -22,12 +22,17 @@ public record PlugDescriptor(String name, String version, String description, St
         Map<String, ConfigKey> config, String deploymentArtifact) {
 
     public static final String PATH = "META-INF/care-plug.properties";
-    public static final List<String> TYPES = List.of("string", "int", "boolean", "duration", "url", "secret", "class");
+    public static final List<String> TYPES = List.of("string", "int", "boolean", "duration", "url", "secret", "class", "host-ports",
+            "signal-types");
 
     public record Requirement(String plug, String range) {
     }
 
-    public record ConfigKey(String key, String type, String defaultValue, boolean required, String description) {
+    /**
+     * One setting of the schema. {@code requiredWith}: another key whose presence makes this one required (a SASL
+     * password once a SASL mechanism is set); null when none.
+     */
+    public record ConfigKey(String key, String type, String defaultValue, boolean required, String description, String requiredWith) {
         public boolean secret() {
             return type.equals("secret");
         }
@@ -90,7 +95,7 @@ public record PlugDescriptor(String name, String version, String description, St
                 String k = key.substring("config.".length(), key.length() - ".type".length());
                 config.put(k, new ConfigKey(k, p.getProperty(key).strip(), p.getProperty("config." + k + ".default"),
                         Boolean.parseBoolean(p.getProperty("config." + k + ".required", "false")),
-                        p.getProperty("config." + k + ".description", "")));
+                        p.getProperty("config." + k + ".description", ""), p.getProperty("config." + k + ".required-with")));
             }
         }
         return new PlugDescriptor(p.getProperty("name", ""), p.getProperty("version", ""), p.getProperty("description", ""),
@@ -129,7 +134,22 @@ public record PlugDescriptor(String name, String version, String description, St
                     ? null : "must be a duration such as PT30S, 30s or 5m";
             case "url" -> value.matches("https?://\\S+") ? null : "must be an http:// or https:// URL";
             case "class" -> value.matches("([a-zA-Z_$][\\w$]*\\.)*[A-Z_$][\\w$]*") ? null : "must be a fully qualified class name";
+            case "host-ports" -> hostPortsError(value);
+            case "signal-types" -> value.strip().equals("*") || value.matches("\\s*[a-z0-9-]+(\\.[a-z0-9-]+)+\\s*(,\\s*[a-z0-9-]+(\\.[a-z0-9-]+)+\\s*)*")
+                    ? null : "must be * or comma-separated signal types such as care.patient.registered";
             default -> null;
         };
+    }
+
+    private static String hostPortsError(String value) {
+        for (String part : value.split(",", -1)) {
+            String hp = part.strip();
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?):(\\d{1,5})").matcher(hp);
+            if (!m.matches() || Integer.parseInt(m.group(3)) < 1 || Integer.parseInt(m.group(3)) > 65535) {
+                return "must be host:port[,host:port...]; '" + hp + "' is not host:port";
+            }
+        }
+        return null;
     }
 }

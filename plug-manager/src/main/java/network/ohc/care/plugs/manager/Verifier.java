@@ -24,11 +24,19 @@ final class Verifier {
     private final String coreVersion;
     private final Map<String, String> coreLibraries;
     private final List<Problem> problems = new ArrayList<>();
+    private java.util.Set<String> signalTypes = java.util.Set.of();
+    private java.util.Set<String> plugNames = java.util.Set.of();
 
     Verifier(String file, String coreVersion, Map<String, String> coreLibraries) {
         this.file = file;
         this.coreVersion = coreVersion;
         this.coreLibraries = coreLibraries;
+    }
+
+    /** The signal types core publishes (from care-bus-contracts); when set, signal-types values are checked against them. */
+    Verifier signalTypes(java.util.Set<String> types) {
+        this.signalTypes = java.util.Set.copyOf(types);
+        return this;
     }
 
     List<Problem> problems() {
@@ -48,6 +56,7 @@ final class Verifier {
 
     /** Verifies and returns the plugs in dependency order (a plug after the plugs it requires). */
     List<ResolvedPlug> verify(List<ResolvedPlug> plugs, Map<String, PlugRequest> all) {
+        plugNames = plugs.stream().map(p -> p.request().name()).collect(java.util.stream.Collectors.toSet());
         Map<String, ResolvedPlug> byName = new LinkedHashMap<>();
         Map<String, String> seenDescriptorNames = new HashMap<>();
         for (ResolvedPlug p : plugs) {
@@ -111,6 +120,19 @@ final class Verifier {
             if (error != null) {
                 problem(p.request(), "plug." + name + ".config." + e.getKey(), "'" + e.getValue().value() + "' " + error + " (" + k.type()
                         + ")");
+            } else if (k.type().equals("signal-types")) {
+                String unknown = unknownSignalType(e.getValue().value());
+                if (unknown != null) {
+                    problem(p.request(), "plug." + name + ".config." + e.getKey(), "unknown signal type '" + unknown + "'"
+                            + Suggest.didYouMean(unknown, signalTypes));
+                }
+            }
+        }
+        for (PlugDescriptor.ConfigKey k : schema.values()) {
+            var with = k.requiredWith() == null ? null : p.request().config().get(k.requiredWith());
+            if (with != null && !p.request().config().containsKey(k.key())) {
+                problems.add(new Problem(file, with.line(), "plug." + name + ".config." + k.key(), "required with "
+                        + k.requiredWith() + " and not set" + (k.secret() ? "; use ${ENV_VAR} so the secret stays out of the file" : "")));
             }
         }
         for (PlugDescriptor.ConfigKey k : schema.values()) {
@@ -120,6 +142,20 @@ final class Verifier {
                         + (k.secret() ? "; use ${ENV_VAR} so the secret stays out of the file" : ""));
             }
         }
+    }
+
+    /** The first listed type that is neither core's nor of a plug in this deployment ({@code <plug>.<event>}), or null. */
+    private String unknownSignalType(String value) {
+        if (signalTypes.isEmpty() || value.contains("${")) {
+            return null;
+        }
+        for (String t : value.split(",")) {
+            String type = t.strip();
+            if (!type.equals("*") && !signalTypes.contains(type) && !plugNames.contains(type.substring(0, type.indexOf('.')))) {
+                return type;
+            }
+        }
+        return null;
     }
 
     /** Schema keys with each {@code *} filled from {@code given}'s segment, so suggestions read as real keys. */

@@ -56,7 +56,8 @@ class VerifierTest {
             resolved.add(new ResolvedPlug(r, "org.example:care-" + r.name() + ":" + d.version(), d.deploymentArtifact(), d.version(),
                     null, jar, jar, d, "a", "b"));
         }
-        Verifier v = new Verifier(F, "0.1.0-SNAPSHOT", Map.of("com.fasterxml.jackson.core:jackson-databind", "2.19.2"));
+        Verifier v = new Verifier(F, "0.1.0-SNAPSHOT", Map.of("com.fasterxml.jackson.core:jackson-databind", "2.19.2"))
+                .signalTypes(java.util.Set.of("care.patient.registered", "care.facility.created"));
         List<ResolvedPlug> ordered = v.verify(resolved, dc.plugs());
         if (orderOut != null) {
             ordered.forEach(p -> orderOut.add(p.request().name()));
@@ -97,6 +98,67 @@ class VerifierTest {
     void environmentExpressionsAreCheckedAtStartInstead() throws IOException {
         assertEquals(List.of(), verify(CENSUS + "plug.census.config.max-beds=${MAX_BEDS}\n",
                 Map.of("census", descriptor("census", "config.max-beds.type=int\n")), Map.of(), null));
+    }
+
+    static final String KAFKA = """
+            plugs=kafka-export,census
+            plug.census.source=path:census
+            plug.kafka-export.source=path:kafka-export
+            """;
+    static final Map<String, String> KAFKA_DESCRIPTORS = Map.of("census", descriptor("census", ""), "kafka-export",
+            descriptor("kafka-export", """
+                    config.bootstrap-servers.type=host-ports
+                    config.types.type=signal-types
+                    config.sasl.mechanism.type=string
+                    config.sasl.password.type=secret
+                    config.sasl.password.required-with=sasl.mechanism
+                    """));
+
+    @Test
+    void signalTypesComeFromTheSchemaIndexOfCoresContractJar() throws IOException {
+        Path jar = dir.resolve("care-bus-contracts.jar");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
+            put(z, "META-INF/care/schemas/index.txt", "care.facility.created.v1.schema.json\ncare.facility.created.v2.schema.json\n"
+                    + "care.encounter.patient-admitted.v1.schema.json\n");
+        }
+        assertEquals(java.util.Set.of("care.facility.created", "care.encounter.patient-admitted"), Main.signalTypes(jar));
+        assertEquals(java.util.Set.of(), Main.signalTypes(dir.resolve("absent.jar")));
+    }
+
+    @Test
+    void kafkaSettingsThatFitPass() throws IOException {
+        assertEquals(List.of(), verify(KAFKA + """
+                plug.kafka-export.config.bootstrap-servers=kafka-1.example.org:9092, 10.0.0.7:9093,[::1]:9094
+                plug.kafka-export.config.types=care.patient.registered, census.ward-occupancy-changed
+                plug.kafka-export.config.sasl.mechanism=SCRAM-SHA-512
+                plug.kafka-export.config.sasl.password=${KAFKA_PASSWORD}
+                """, KAFKA_DESCRIPTORS, Map.of(), null));
+    }
+
+    @Test
+    void malformedBootstrapList() throws IOException {
+        assertEquals(List.of(F + ":4: plug.kafka-export.config.bootstrap-servers: 'kafka-1:9092;kafka-2' must be host:port[,host:port...]; "
+                + "'kafka-1:9092;kafka-2' is not host:port (host-ports)"),
+                verify(KAFKA + "plug.kafka-export.config.bootstrap-servers=kafka-1:9092;kafka-2\n", KAFKA_DESCRIPTORS, Map.of(), null));
+        assertEquals(List.of(F + ":4: plug.kafka-export.config.bootstrap-servers: 'k:9092,k:99999' must be host:port[,host:port...]; "
+                + "'k:99999' is not host:port (host-ports)"),
+                verify(KAFKA + "plug.kafka-export.config.bootstrap-servers=k:9092,k:99999\n", KAFKA_DESCRIPTORS, Map.of(), null));
+    }
+
+    @Test
+    void unknownSignalType() throws IOException {
+        assertEquals(List.of(F + ":4: plug.kafka-export.config.types: unknown signal type 'care.patient.registred'; "
+                + "did you mean 'care.patient.registered'?"),
+                verify(KAFKA + "plug.kafka-export.config.types=care.facility.created,care.patient.registred\n", KAFKA_DESCRIPTORS,
+                        Map.of(), null));
+    }
+
+    @Test
+    void secretMissingBesideTheSettingThatNeedsIt() throws IOException {
+        assertEquals(List.of(F + ":5: plug.kafka-export.config.sasl.password: required with sasl.mechanism and not set; "
+                + "use ${ENV_VAR} so the secret stays out of the file"),
+                verify(KAFKA + "plug.kafka-export.config.bootstrap-servers=k:9092\nplug.kafka-export.config.sasl.mechanism=PLAIN\n",
+                        KAFKA_DESCRIPTORS, Map.of(), null));
     }
 
     @Test
@@ -222,7 +284,7 @@ class VerifierTest {
         assertEquals(List.of(
                 F + ":2: plug.census.source: the plug's descriptor is broken: descriptor core range 'one' is not a version range such as [0.1,1)",
                 F + ":2: plug.census.source: the plug's descriptor is broken: config key 'x' has unknown type 'float'; valid: string, int, "
-                        + "boolean, duration, url, secret, class"),
+                        + "boolean, duration, url, secret, class, host-ports, signal-types"),
                 verify(CENSUS, d, Map.of(), null).subList(0, 2));
     }
 }

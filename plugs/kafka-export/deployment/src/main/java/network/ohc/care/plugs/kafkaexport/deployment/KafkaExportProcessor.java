@@ -1,0 +1,39 @@
+package network.ohc.care.plugs.kafkaexport.deployment;
+
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import java.util.ArrayList;
+import java.util.List;
+import network.ohc.care.plugs.kafkaexport.Rules;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Build steps of the kafka-export plug. */
+class KafkaExportProcessor {
+
+    /** The build hook: settings written in the file are checked before the image is made (${ENV} ones at start). */
+    @BuildStep
+    FeatureBuildItem feature() {
+        Config config = ConfigProvider.getConfig();
+        List<String> problems = new ArrayList<>();
+        String servers = raw(config, "plug.kafka-export.bootstrap-servers");
+        if (servers != null && !servers.contains("${")) {
+            String p = Rules.bootstrapProblem(servers);
+            if (p != null) {
+                problems.add(p);
+            }
+        }
+        String types = raw(config, "plug.kafka-export.types");
+        if (types != null && !types.contains("${")) {
+            problems.addAll(Rules.check("localhost:9092", List.of(types.split(",")), "now", "PLAINTEXT", null, true));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("plug kafka-export: " + String.join("; ", problems));
+        }
+        return new FeatureBuildItem("care-plug-kafka-export");
+    }
+
+    private static String raw(Config config, String name) {
+        return config.getConfigValue(name).getRawValue();
+    }
+}
