@@ -102,7 +102,8 @@ public final class Main {
                 System.out.printf("      %-12s disabled: left out of the image (its data stays in the database)%n", p.name());
             }
         }
-        Verifier verifier = new Verifier(config.getFileName().toString(), coreVersion, coreLibraries);
+        Verifier verifier = new Verifier(config.getFileName().toString(), coreVersion, coreLibraries,
+                sdkVersion(tools.artifact("network.ohc.care:care-plug-sdk:" + coreVersion)));
         List<ResolvedPlug> ordered = verifier.verify(resolved, dc.plugs());
         if (!verifier.problems().isEmpty()) {
             report(verifier.problems());
@@ -156,6 +157,24 @@ public final class Main {
             String src = p.request().source().spec();
             System.out.printf(fmt, p.request().name(), p.version(), src.length() > 44 ? "…" + src.substring(src.length() - 43) : src,
                     p.commit() == null ? "-" : p.commit().substring(0, 12));
+        }
+    }
+
+    /** The plug SDK's API version, from the SDK jar ({@code META-INF/care/plug-sdk.properties}); null if unknown. */
+    static String sdkVersion(Path sdkJar) throws IOException {
+        if (!Files.exists(sdkJar)) {
+            return null;
+        }
+        try (ZipFile zip = new ZipFile(sdkJar.toFile())) {
+            ZipEntry e = zip.getEntry("META-INF/care/plug-sdk.properties");
+            if (e == null) {
+                return null;
+            }
+            java.util.Properties p = new java.util.Properties();
+            try (InputStream in = zip.getInputStream(e)) {
+                p.load(in);
+            }
+            return p.getProperty("version");
         }
     }
 
