@@ -210,8 +210,11 @@ class PlugBuildIT {
         // The plug's own build hook rejects what no schema type can express.
         Files.writeString(bad, Files.readString(config) + "plug.notes.config.max-length=3\n");
         r = care("build", "--config", bad.toString());
-        assertNotEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("plug notes: greeting is 5 characters; max-length is 3"), r.output());
+        assertEquals(3, r.exit(), r.output());
+        // One line naming the plug and its message, not Maven's stack trace.
+        assertTrue(r.output().contains("plug notes: greeting is 5 characters; max-length is 3 (build step NotesProcessor#"), r.output());
+        assertTrue(r.output().contains("Nothing was built; the last good build is untouched."), r.output());
+        assertFalse(r.output().contains("Failed to execute goal"), r.output());
         assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
     }
 

@@ -17,6 +17,8 @@ import java.util.zip.ZipFile;
  * check    --config FILE                      check the file only (no network, nothing built)
  * prepare  --config FILE --root DIR --out DIR [--locked] [--offline] [--bundle DIR] [--repo-local DIR]
  *          fetch, verify and lock the plugs, and write the deployment project to --out
+ * explain  --config FILE --out DIR --log FILE
+ *          after the deployment project's build failed: one line per failing plug build step
  * </pre>
  * Exit codes: 0 ok, 2 mistakes in the configuration (each printed with file, line and key), 3 a plug failed
  * to fetch or build.
@@ -54,6 +56,16 @@ public final class Main {
         if (command.equals("check")) {
             System.out.println(config.getFileName() + ": ok (" + dc.enabled().size() + " enabled plug(s))");
             return 0;
+        }
+        if (command.equals("explain")) {
+            // After a failed Quarkus build of the deployment project: one line per failing plug build step.
+            Path out = Path.of(opts.getOrDefault("out", "target/deployment")).toAbsolutePath().normalize();
+            String log = Files.readString(Path.of(opts.get("log")));
+            for (String line : BuildFailure.explain(log, BuildFailure.readDeployments(out))) {
+                System.err.println(line);
+            }
+            System.err.println("Nothing was built; the last good build is untouched. (Maven's log: " + opts.get("log") + ")");
+            return 3;
         }
         if (!command.equals("prepare")) {
             System.err.println("usage: check|prepare --config FILE [--root DIR --out DIR --locked --offline --bundle DIR]");
@@ -122,6 +134,7 @@ public final class Main {
             Files.createDirectories(out);
             LockFile.write(out.resolve("plugs.lock"), ordered);
         }
+        BuildFailure.writeDeployments(out, ordered);
         DeploymentWriter.write(out, root.resolve("pom.xml"), coreVersion, root.resolve("application.properties"), ordered,
                 dc.repositories());
         summary(ordered);
