@@ -10,7 +10,7 @@ import io.restassured.RestAssured;
 import network.ohc.care.plug.test.CareHarness;
 import org.junit.jupiter.api.Test;
 
-/** Core plus this plug on the test PostgreSQL (127.0.0.1:5432/test, or CARE_TEST_DB_URL). */
+/** Core plus this plug on the test PostgreSQL (the harness' own database, <CARE_TEST_DB or test>_plug; or CARE_TEST_DB_URL). */
 @QuarkusTest
 class __CLASS__Test {
     @Test

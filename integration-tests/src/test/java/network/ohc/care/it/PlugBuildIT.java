@@ -207,11 +207,29 @@ class PlugBuildIT {
             Files.delete(migration);
         }
 
+        // One the text check cannot see is applied, as the plug's role, to a throwaway PostgreSQL with core's schema,
+        // and refused with the database's message; the last good build still stands.
+        migration = work.resolve("notes-src/runtime/src/main/resources/db/plugs/notes/V2__hidden.sql");
+        Files.writeString(migration, "DO $$ BEGIN EXECUTE 'ALTER TABLE co' || 're.patient ADD COLUMN notes int'; END $$;\n");
+        try {
+            r = care("build", "--config", config.toString());
+            assertEquals(2, r.exit(), r.output());
+            assertTrue(r.output().contains("plug notes: refused migration db/plugs/notes/V2__hidden.sql: ERROR: must be owner of table patient"),
+                    r.output());
+            assertTrue(r.output().contains("Nothing was built; the last good build is untouched."), r.output());
+            assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
+        } finally {
+            Files.delete(migration);
+        }
+
         // The plug's own build hook rejects what no schema type can express.
         Files.writeString(bad, Files.readString(config) + "plug.notes.config.max-length=3\n");
         r = care("build", "--config", bad.toString());
-        assertNotEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("plug notes: greeting is 5 characters; max-length is 3"), r.output());
+        assertEquals(3, r.exit(), r.output());
+        // One line naming the plug and its message, not Maven's stack trace.
+        assertTrue(r.output().contains("plug notes: greeting is 5 characters; max-length is 3 (build step NotesProcessor#"), r.output());
+        assertTrue(r.output().contains("Nothing was built; the last good build is untouched."), r.output());
+        assertFalse(r.output().contains("Failed to execute goal"), r.output());
         assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
     }
 

@@ -79,9 +79,15 @@ public class PlugSchemas {
 
     /** Role and schema, made once; safe when several instances start together. */
     void prepare(String plug) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            prepare(c, plug);
+        }
+    }
+
+    static void prepare(Connection c, String plug) throws SQLException {
         String role = PlugDatabase.roleOf(plug);
         String schema = PlugDatabase.schemaOf(plug);
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("SELECT pg_advisory_xact_lock(hashtext('care-plug-schemas'))");
             st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE " + role
@@ -96,15 +102,21 @@ public class PlugSchemas {
         }
     }
 
-    void migrate(String plug) {
+    /** Flyway for the plug's schema, migrating as the plug's role. */
+    static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String plug, String url, String user, String password) {
         String schema = PlugDatabase.schemaOf(plug);
-        Flyway flyway = Flyway.configure(Thread.currentThread().getContextClassLoader())
-                .dataSource(url, user, password.orElse(""))
+        return Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .dataSource(url, user, password)
                 .initSql("SET ROLE " + PlugDatabase.roleOf(plug))
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(false)
-                .locations("classpath:db/plugs/" + plug)
+                .locations("classpath:db/plugs/" + plug);
+    }
+
+    void migrate(String plug) {
+        String schema = PlugDatabase.schemaOf(plug);
+        Flyway flyway = flyway(plug, url, user, password.orElse(""))
                 .cleanDisabled(!cleanAtStart)
                 .load();
         if (cleanAtStart) {

@@ -17,6 +17,8 @@ import java.util.zip.ZipFile;
  * check    --config FILE                      check the file only (no network, nothing built)
  * prepare  --config FILE --root DIR --out DIR [--locked] [--offline] [--bundle DIR] [--repo-local DIR]
  *          fetch, verify and lock the plugs, and write the deployment project to --out
+ * explain  --config FILE --out DIR --log FILE
+ *          after the deployment project's build failed: one line per failing plug build step
  * </pre>
  * Exit codes: 0 ok, 2 mistakes in the configuration (each printed with file, line and key), 3 a plug failed
  * to fetch or build.
@@ -54,6 +56,16 @@ public final class Main {
         if (command.equals("check")) {
             System.out.println(config.getFileName() + ": ok (" + dc.enabled().size() + " enabled plug(s))");
             return 0;
+        }
+        if (command.equals("explain")) {
+            // After a failed Quarkus build of the deployment project: one line per failing plug build step.
+            Path out = Path.of(opts.getOrDefault("out", "target/deployment")).toAbsolutePath().normalize();
+            String log = Files.readString(Path.of(opts.get("log")));
+            for (String line : BuildFailure.explain(log, BuildFailure.readDeployments(out))) {
+                System.err.println(line);
+            }
+            System.err.println("Nothing was built; the last good build is untouched. (Maven's log: " + opts.get("log") + ")");
+            return 3;
         }
         if (!command.equals("prepare")) {
             System.err.println("usage: check|prepare --config FILE [--root DIR --out DIR --locked --offline --bundle DIR]");
@@ -102,7 +114,8 @@ public final class Main {
                 System.out.printf("      %-12s disabled: left out of the image (its data stays in the database)%n", p.name());
             }
         }
-        Verifier verifier = new Verifier(config.getFileName().toString(), coreVersion, coreLibraries)
+        Verifier verifier = new Verifier(config.getFileName().toString(), coreVersion, coreLibraries,
+                sdkVersion(tools.artifact("network.ohc.care:care-plug-sdk:" + coreVersion)))
                 .signalTypes(signalTypes(tools.artifact("network.ohc.care:care-bus-contracts:" + coreVersion)));
         List<ResolvedPlug> ordered = verifier.verify(resolved, dc.plugs());
         if (!verifier.problems().isEmpty()) {
@@ -122,6 +135,7 @@ public final class Main {
             Files.createDirectories(out);
             LockFile.write(out.resolve("plugs.lock"), ordered);
         }
+        BuildFailure.writeDeployments(out, ordered);
         DeploymentWriter.write(out, root.resolve("pom.xml"), coreVersion, root.resolve("application.properties"), ordered,
                 dc.repositories());
         summary(ordered);
@@ -157,6 +171,24 @@ public final class Main {
             String src = p.request().source().spec();
             System.out.printf(fmt, p.request().name(), p.version(), src.length() > 44 ? "…" + src.substring(src.length() - 43) : src,
                     p.commit() == null ? "-" : p.commit().substring(0, 12));
+        }
+    }
+
+    /** The plug SDK's API version, from the SDK jar ({@code META-INF/care/plug-sdk.properties}); null if unknown. */
+    static String sdkVersion(Path sdkJar) throws IOException {
+        if (!Files.exists(sdkJar)) {
+            return null;
+        }
+        try (ZipFile zip = new ZipFile(sdkJar.toFile())) {
+            ZipEntry e = zip.getEntry("META-INF/care/plug-sdk.properties");
+            if (e == null) {
+                return null;
+            }
+            java.util.Properties p = new java.util.Properties();
+            try (InputStream in = zip.getInputStream(e)) {
+                p.load(in);
+            }
+            return p.getProperty("version");
         }
     }
 

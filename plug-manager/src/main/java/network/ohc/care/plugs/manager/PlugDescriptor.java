@@ -15,11 +15,11 @@ import java.util.zip.ZipFile;
 
 /**
  * The small descriptor every plug carries in its runtime jar, {@code META-INF/care-plug.properties}
- * (in the spirit of PF4J's plugin.properties): name, version, the core versions it works with, the plugs it
- * needs, and its config schema.
+ * (in the spirit of PF4J's plugin.properties): name, version, the core versions and plug SDK versions it works with
+ * ({@code core}, {@code sdk}: version ranges), the plugs it needs, and its config schema.
  */
 public record PlugDescriptor(String name, String version, String description, String coreRange, List<Requirement> requires,
-        Map<String, ConfigKey> config, String deploymentArtifact) {
+        Map<String, ConfigKey> config, String deploymentArtifact, String sdkRange) {
 
     public static final String PATH = "META-INF/care-plug.properties";
     public static final List<String> TYPES = List.of("string", "int", "boolean", "duration", "url", "secret", "class", "host-ports",
@@ -99,7 +99,7 @@ public record PlugDescriptor(String name, String version, String description, St
             }
         }
         return new PlugDescriptor(p.getProperty("name", ""), p.getProperty("version", ""), p.getProperty("description", ""),
-                p.getProperty("core", ""), requires, config, deploymentArtifact);
+                p.getProperty("core", ""), requires, config, deploymentArtifact, p.getProperty("sdk", "").strip());
     }
 
     /** Mistakes in the descriptor itself (the plug author's), as messages. */
@@ -110,6 +110,9 @@ public record PlugDescriptor(String name, String version, String description, St
         }
         if (!Versions.validRange(coreRange)) {
             out.add("descriptor core range '" + coreRange + "' is not a version range such as [0.1,1)");
+        }
+        if (!Versions.validRange(sdkRange)) {
+            out.add("descriptor sdk range '" + sdkRange + "' is not a version range such as [1.0,2)");
         }
         for (ConfigKey k : config.values()) {
             if (!TYPES.contains(k.type())) {

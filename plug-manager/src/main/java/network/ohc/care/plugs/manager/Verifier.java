@@ -2,6 +2,8 @@ package network.ohc.care.plugs.manager;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,14 +25,21 @@ final class Verifier {
     private final String file;
     private final String coreVersion;
     private final Map<String, String> coreLibraries;
+    private final String sdkVersion;
     private final List<Problem> problems = new ArrayList<>();
     private java.util.Set<String> signalTypes = java.util.Set.of();
     private java.util.Set<String> plugNames = java.util.Set.of();
 
     Verifier(String file, String coreVersion, Map<String, String> coreLibraries) {
+        this(file, coreVersion, coreLibraries, null);
+    }
+
+    /** {@code sdkVersion}: the plug SDK's API version (semver) a plug's {@code sdk} range is checked against; null skips it. */
+    Verifier(String file, String coreVersion, Map<String, String> coreLibraries, String sdkVersion) {
         this.file = file;
         this.coreVersion = coreVersion;
         this.coreLibraries = coreLibraries;
+        this.sdkVersion = sdkVersion;
     }
 
     /** The signal types core publishes (from care-bus-contracts); when set, signal-types values are checked against them. */
@@ -77,10 +86,22 @@ final class Verifier {
                 problem(p.request(), "plug." + name + ".version", name + " " + d.version() + " needs core " + d.coreRange()
                         + ", but this core is " + coreVersion + "; pick a version of the plug made for it");
             }
+            if (sdkVersion != null && !d.sdkRange().isBlank() && !Versions.inRange(sdkVersion, d.sdkRange())) {
+                problem(p.request(), "plug." + name + ".version", name + " " + d.version() + " is written for plug SDK " + d.sdkRange()
+                        + ", but this Care has plug SDK " + sdkVersion + "; pick a version of the plug made for it");
+            }
             checkConfig(p);
             try {
                 for (String m : MigrationCheck.check(p.runtimeJar(), d.name())) {
                     problem(p.request(), "plug." + name + ".source", "refused migration " + m);
+                }
+                for (Path jar : new Path[] {p.runtimeJar(), p.deploymentJar()}) {
+                    if (jar != null && Files.exists(jar)) {
+                        for (String r : CoreReferences.inJar(jar)) {
+                            problem(p.request(), "plug." + name + ".source", r + ": a plug may use plug-sdk, bus-contracts and "
+                                    + "Quarkus/Jakarta APIs only, never core's internals (" + jar.getFileName() + ")");
+                        }
+                    }
                 }
             } catch (java.io.IOException e) {
                 problem(p.request(), "plug." + name + ".source", "cannot read " + p.runtimeJar() + ": " + e.getMessage());

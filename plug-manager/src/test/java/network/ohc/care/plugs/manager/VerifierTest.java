@@ -56,8 +56,8 @@ class VerifierTest {
             resolved.add(new ResolvedPlug(r, "org.example:care-" + r.name() + ":" + d.version(), d.deploymentArtifact(), d.version(),
                     null, jar, jar, d, "a", "b"));
         }
-        Verifier v = new Verifier(F, "0.1.0-SNAPSHOT", Map.of("com.fasterxml.jackson.core:jackson-databind", "2.19.2"))
-                .signalTypes(java.util.Set.of("care.patient.registered", "care.facility.created"));
+        Verifier v = new Verifier(F, "0.1.0-SNAPSHOT", Map.of("com.fasterxml.jackson.core:jackson-databind", "2.19.2"),
+                "1.2.0").signalTypes(java.util.Set.of("care.patient.registered", "care.facility.created"));
         List<ResolvedPlug> ordered = v.verify(resolved, dc.plugs());
         if (orderOut != null) {
             ordered.forEach(p -> orderOut.add(p.request().name()));
@@ -73,6 +73,16 @@ class VerifierTest {
             plugs=census
             plug.census.source=path:census
             """;
+
+    @Test
+    void aPlugWrittenForAnotherMajorSdkIsRefused() throws IOException {
+        assertEquals(List.of(), verify(CENSUS, Map.of("census", descriptor("census", "sdk=[1.0,2)\n")), Map.of(), null));
+        assertEquals(List.of(F + ":2: plug.census.version: census 1.0.0 is written for plug SDK [2.0,3), but this Care has plug SDK "
+                + "1.2.0; pick a version of the plug made for it"),
+                verify(CENSUS, Map.of("census", descriptor("census", "sdk=[2.0,3)\n")), Map.of(), null));
+        assertEquals(List.of(F + ":2: plug.census.source: the plug's descriptor is broken: descriptor sdk range 'one' is not a version "
+                + "range such as [1.0,2)"), verify(CENSUS, Map.of("census", descriptor("census", "sdk=one\n")), Map.of(), null));
+    }
 
     @Test
     void aMatchingPlugPasses() throws IOException {

@@ -1,0 +1,1 @@
+CREATE TABLE seen (patient_id uuid PRIMARY KEY REFERENCES core.patient (id));

@@ -1,0 +1,17 @@
+package network.ohc.care.plugs.webhooks.tests;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import network.ohc.care.plugs.webhooks.WebhooksConfig;
+import org.junit.jupiter.api.Test;
+
+/** The plug (its runtime jar) programs against plug-sdk, bus-contracts and Quarkus/Jakarta APIs only, never core's internals. */
+class WebhooksSpiTest {
+    @Test
+    void thePlugNeverUsesCore() {
+        noClasses().that().resideInAPackage("network.ohc.care.plugs.webhooks..")
+                .should().dependOnClassesThat().resideInAPackage("network.ohc.care.core..")
+                .check(new ClassFileImporter().importUrl(WebhooksConfig.class.getProtectionDomain().getCodeSource().getLocation()));
+    }
+}
