@@ -143,7 +143,7 @@ class SignalReferenceTest {
         try (Stream<Path> docs = Files.list(Path.of("../docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).forEach(files::add);
         }
-        try (Stream<Path> descriptors = Stream.of("census", "webhooks").map(p -> Path.of("../plugs", p,
+        try (Stream<Path> descriptors = Stream.of("census", "webhooks", "kafka-export").map(p -> Path.of("../plugs", p,
                 "runtime/src/main/resources/META-INF/care-plug.properties"))) {
             descriptors.forEach(files::add);
         }
@@ -158,7 +158,9 @@ class SignalReferenceTest {
                 Matcher m = MENTION.matcher(lines.get(i));
                 while (m.find()) {
                     String type = m.group();
-                    if (!type.endsWith("*") && !known.contains(type)) {
+                    // A quoted refusal ("unknown signal type 'care.patient.registred'") shows a mistake on purpose.
+                    boolean refusalExample = lines.get(i).contains("unknown signal type '" + type + "'");
+                    if (!type.endsWith("*") && !known.contains(type) && !refusalExample) {
                         unknown.add(f.normalize() + ":" + (i + 1) + ": " + type);
                     }
                 }
