@@ -56,6 +56,15 @@ public final class CareHarness {
     private CareHarness() {
     }
 
+    /**
+     * The detailed readiness ({@code status} and every {@code checks[]} entry with its data), as the management
+     * interface serves it; the public port answers the status only.
+     */
+    public static io.restassured.response.ValidatableResponse readiness() {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+        return given().port(port).get("/q/health/ready").then();
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "-" + SEQ.incrementAndGet();
     }

@@ -158,7 +158,8 @@ class CensusAgreementTest {
     void appearsInOpenApiAndHealth() {
         String openapi = RestAssured.get("/q/openapi").then().statusCode(200).extract().asString();
         assertTrue(openapi.contains("/api/v1/plugs/census/facilities/{facilityId}"), "census endpoint in OpenAPI");
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+        RestAssured.get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP"));
+        CareHarness.readiness().statusCode(200)
                 .body("checks.find { it.name == 'plug-census' }.status", org.hamcrest.Matchers.equalTo("UP"));
     }
 }

@@ -141,7 +141,7 @@ class KafkaExportTest {
     }
 
     static Map<String, Object> exportHealth() {
-        List<Map<String, Object>> checks = RestAssured.given().get("/q/health/ready").then().extract().path("checks");
+        List<Map<String, Object>> checks = CareHarness.readiness().extract().path("checks");
         return checks.stream().filter(c -> "plug-kafka-export".equals(c.get("name"))).findFirst().orElseThrow();
     }
 
