@@ -17,10 +17,14 @@ import java.net.URI;
 import network.ohc.care.core.api.ProblemException;
 import network.ohc.care.core.staff.AuthResource;
 import network.ohc.care.core.staff.StaffDtos;
+import network.ohc.care.core.staff.TokenService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Sign-in and sign-out. Signing in is the API's own login; the token it returns becomes the session cookie. */
+/**
+ * Sign-in and sign-out. Signing in is the API's own login; the token pair it returns becomes the session cookies.
+ * Signing out revokes the sign-in's refresh family, so the old cookies stop working at once.
+ */
 @Path("/console")
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
@@ -34,6 +38,8 @@ public class SignInPages {
     AuthResource auth;
     @Inject
     ConsoleErrors errors;
+    @Inject
+    TokenService tokens;
 
     @GET
     @Path("login")
@@ -58,7 +64,7 @@ public class SignInPages {
         }
         try {
             StaffDtos.Token token = auth.login(new StaffDtos.Login(username, password), request);
-            session.start(token.accessToken(), token.expiresIn());
+            session.start(token);
             return Response.seeOther(URI.create(ConsoleSession.ROOT)).build();
         } catch (ProblemException e) {
             return render(e.status(), username, FormErrors.of(e));
@@ -71,6 +77,10 @@ public class SignInPages {
     public Response signOut(@RestForm(ConsoleSession.CSRF_FIELD) String csrf) {
         if (session.signedIn()) {
             session.checkCsrf(csrf);
+        }
+        String refresh = session.refreshToken();
+        if (refresh != null) {
+            tokens.revokeFamily(refresh);
         }
         session.end();
         return Response.seeOther(URI.create(ConsoleSession.LOGIN_PATH)).build();

@@ -68,6 +68,22 @@ public class TokenService {
         return issue(user, row.familyId);
     }
 
+    /** Ends the sign-in that issued this refresh token (sign-out): every refresh token of its family stops working. */
+    @Transactional
+    public void revokeFamily(String presented) {
+        RefreshToken row = RefreshToken.find("tokenHash", hash(presented)).firstResult();
+        if (row != null) {
+            RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", Clock.now(), row.familyId);
+        }
+    }
+
+    /** True while this refresh token's sign-in is neither signed out, revoked nor expired (it may have been used). */
+    @Transactional
+    public boolean familyAlive(String presented) {
+        RefreshToken row = RefreshToken.find("tokenHash", hash(presented)).firstResult();
+        return row != null && row.revokedAt == null && Clock.now().isBefore(row.expiresAt);
+    }
+
     /** Ends every access and refresh token of the user (password change, deactivation, role removal). */
     @Transactional
     public void revokeAll(StaffUser user) {

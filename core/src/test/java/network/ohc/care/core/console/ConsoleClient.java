@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 final class ConsoleClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
     final String session;
+    final String refresh;
 
-    private ConsoleClient(String session) {
+    private ConsoleClient(String session, String refresh) {
         this.session = session;
+        this.refresh = refresh;
     }
 
     static ConsoleClient signIn(String username, String password) {
@@ -26,7 +28,7 @@ final class ConsoleClient {
         if (r.statusCode() != 303) {
             throw new AssertionError("sign-in failed: " + r.statusCode() + " " + r.asString());
         }
-        return new ConsoleClient(r.getCookie(ConsoleSession.COOKIE));
+        return new ConsoleClient(r.getCookie(ConsoleSession.COOKIE), r.getCookie(ConsoleSession.REFRESH_COOKIE));
     }
 
     static String csrf(String html) {
@@ -38,7 +40,7 @@ final class ConsoleClient {
     }
 
     Response get(String path) {
-        return given().redirects().follow(false).cookie(ConsoleSession.COOKIE, session).get(path);
+        return given().redirects().follow(false).cookie(ConsoleSession.COOKIE, session).cookie(ConsoleSession.REFRESH_COOKIE, refresh).get(path);
     }
 
     /** Posts a form with the CSRF token of the page it came from. */
@@ -48,7 +50,7 @@ final class ConsoleClient {
     }
 
     Response postWithToken(String path, Map<String, String> fields, String token) {
-        var spec = given().redirects().follow(false).cookie(ConsoleSession.COOKIE, session)
+        var spec = given().redirects().follow(false).cookie(ConsoleSession.COOKIE, session).cookie(ConsoleSession.REFRESH_COOKIE, refresh)
                 .contentType("application/x-www-form-urlencoded").formParams(fields);
         if (token != null) {
             spec = spec.formParam("_csrf", token);

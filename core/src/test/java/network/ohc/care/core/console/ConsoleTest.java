@@ -194,4 +194,17 @@ class ConsoleTest {
         nurse.get("/console/facilities/" + facility + "/manage").then().statusCode(403);
         nurse.post("/console/facilities/" + facility + "/manage/locations", Map.of("kind", "WARD", "name", "Sneaky")).then().statusCode(403);
     }
+
+    @Test
+    void withoutPlugsNoPlugPanelsTabsOrNavigationAppear() {
+        String facility = TestApi.facility();
+        String patient = TestApi.patient(facility);
+        ConsoleClient nurse = ConsoleClient.signIn(user(facility, "NURSE"), TestApi.STAFF_PASSWORD);
+        Response opened = nurse.post("/console/patients/" + patient + "/encounters", Map.of("encounterClass", "INPATIENT"));
+        assertEquals(303, opened.statusCode(), opened.asString());
+        nurse.get("/console/facilities/" + facility).then().statusCode(200)
+                .body(not(containsString("class=\"panel\"")), not(containsString("/console/plugs/")));
+        nurse.get(opened.header("Location")).then().statusCode(200)
+                .body(not(containsString("class=\"tabs\"")), not(containsString("/console/plugs/")));
+    }
 }
