@@ -15,8 +15,7 @@ import java.util.function.Function;
  * The access matrix of a running Care, from its own OpenAPI document: every operation under {@code /api/} must have a
  * row, and each row is tried as the superuser, as every facility role of the facility the request is about ("own"),
  * as every role of another facility, and without a token. Any unexpected 2xx fails, and so does a refusal where the
- * row grants access, or a 5xx anywhere. Where another facility's roles are all refused, one of them is tried per row
- * (see {@link #otherFacilityRoles}). Plug tests add rows for their own operations; operations of other plugs in
+ * row grants access, or a 5xx anywhere. Plug tests add rows for their own operations; operations of other plugs in
  * the same build are allowed to be left to those plugs' tests with {@link #onlyUnder}.
  *
  * <pre>{@code
@@ -130,7 +129,6 @@ public final class AccessMatrix {
                 failures.add(op + ": a row for an operation the OpenAPI document does not have");
             }
         }
-        int turn = 0;
         for (Row row : rows.values()) {
             if (row.scope() == Scope.PUBLIC || !documented.contains(row.operation())) {
                 continue;
@@ -138,10 +136,8 @@ public final class AccessMatrix {
             check(row, "no token", null, false, failures);
             for (String role : ROLES) {
                 boolean own = row.scope() == Scope.SIGNED_IN || row.scope() != Scope.SUPERUSER && row.roles().contains(role);
-                check(row, role + " of own facility", who.own().get(role), own, failures);
-            }
-            for (String role : otherFacilityRoles(row, turn++)) {
                 boolean other = row.scope() == Scope.SIGNED_IN || row.scope() == Scope.ADMIN_ANYWHERE && row.roles().contains(role);
+                check(row, role + " of own facility", who.own().get(role), own, failures);
                 check(row, role + " of other facility", who.other().get(role), other, failures);
             }
             // Last: a superuser's call may use up what the refused calls were tried on (a dead letter to discard).
@@ -150,20 +146,6 @@ public final class AccessMatrix {
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " access matrix failure(s):\n" + String.join("\n", failures));
         }
-    }
-
-    /**
-     * The roles of the other facility a row is tried with. Where some get in (signed-in, admin-anywhere rows): every
-     * role. Where all are refused: one role, one the row grants in the own facility (a role refused there is refused
-     * for its role already), taken in turn from row to row so that each role meets the facility check on many rows.
-     */
-    static List<String> otherFacilityRoles(Row row, int turn) {
-        if (row.scope() == Scope.SIGNED_IN || row.scope() == Scope.ADMIN_ANYWHERE) {
-            return ROLES;
-        }
-        List<String> granted = ROLES.stream().filter(row.roles()::contains).toList();
-        List<String> from = granted.isEmpty() ? ROLES : granted;
-        return List.of(from.get(turn % from.size()));
     }
 
     private static void check(Row row, String as, String token, boolean allowed, List<String> failures) {
