@@ -154,7 +154,7 @@ class BusDurabilityIT {
 
         try (CareProcess second = CareProcess.start(db.url, data, Map.of())) {
             for (String sink : SINKS) {
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                await(sink + ": every committed signal delivered after the restart").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                         .until(() -> db.delivered(sink).containsAll(committed));
                 Set<UUID> delivered = db.delivered(sink);
                 for (Map.Entry<Acked, UUID> e : signalOf.entrySet()) {
@@ -208,6 +208,68 @@ class BusDurabilityIT {
             System.out.printf("two instances: %d signals, each once per subscriber; failover delivered %d more%n", committed.size(),
                     all.size() - committed.size());
         }
+    }
+
+    @Test
+    void twoInstancesSplitBySubscriberDeliverTheirOwnThenCompeteOncePerSubscriber() throws Exception {
+        ItDatabase db = ItDatabase.fresh("care_it_split");
+        Path data = Files.createTempDirectory("care-it-split");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CareProcess a = CareProcess.start(db.url, data, Map.of("CARE_BUS_PAUSED_SUBSCRIBERS", "it-sink-b"));
+        try (a; CareProcess b = CareProcess.start(db.url, data, Map.of("CARE_BUS_PAUSED_SUBSCRIBERS", "it-sink-a"))) {
+            // Split: each instance delivers only the subscriber the other one has paused.
+            writeFor(pool, List.of(a, b), 2000);
+            Set<UUID> split = db.outbox();
+            awaitEachOnce(db, split);
+            assertEquals(Set.of(a.pid()), pids(db, "it-sink-a"), "it-sink-a is delivered by A alone (B has it paused)");
+            assertEquals(Set.of(b.pid()), pids(db, "it-sink-b"), "it-sink-b is delivered by B alone (A has it paused)");
+
+            // Compete: A comes back with nothing paused and vies with B for it-sink-b's lease; then B stops and A
+            // takes it-sink-b over where B left it.
+            a.stop();
+            try (CareProcess a2 = CareProcess.start(db.url, data, Map.of())) {
+                writeFor(pool, List.of(a2, b), 2000);
+                b.stop();
+                writeFor(pool, List.of(a2), 1500);
+                Set<UUID> all = db.outbox();
+                assertTrue(all.size() > split.size());
+                awaitEachOnce(db, all);
+                assertTrue(pids(db, "it-sink-b").contains(a2.pid()), "A took it-sink-b over after B stopped: " + pids(db, "it-sink-b"));
+                System.out.printf("split then compete: %d signals while split, %d in all, each once per subscriber%n", split.size(), all.size());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Writes to {@code targets} from 4 threads for {@code millis}, then waits for the writers. */
+    private static void writeFor(ExecutorService pool, List<CareProcess> targets, long millis) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<?>> writers = burst(pool, 4, targets, stop, new AtomicInteger());
+        Thread.sleep(millis);
+        stop.set(true);
+        for (Future<?> f : writers) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until both sinks have every signal of {@code committed}; then checks none came twice. */
+    private static void awaitEachOnce(ItDatabase db, Set<UUID> committed) throws Exception {
+        for (String sink : SINKS) {
+            await(sink + ": every committed signal delivered").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> db.delivered(sink).containsAll(committed));
+            assertEquals(committed.size(), db.deliveries(sink), sink + ": each signal handled exactly once");
+        }
+    }
+
+    /** Process ids of the instances that delivered to {@code sink} (instance names are host/pid/random). */
+    private static Set<Long> pids(ItDatabase db, String sink) throws Exception {
+        Set<Long> out = new HashSet<>();
+        for (String instance : db.deliveriesByInstance(sink).keySet()) {
+            String[] parts = instance.split("/");
+            out.add(Long.parseLong(parts[parts.length - 2]));
+        }
+        return out;
     }
 
     private static long pidOf(CareProcess p) {

@@ -85,6 +85,11 @@ final class CareProcess implements AutoCloseable {
         throw new IllegalStateException("Care did not become ready:\n" + tail());
     }
 
+    /** The JVM's process id: part of the bus instance name it delivers as (host/pid/random). */
+    long pid() {
+        return process.pid();
+    }
+
     String token() {
         return RestAssured.given().port(port).contentType(ContentType.JSON)
                 .body(Map.of("username", "admin", "password", ADMIN_PASSWORD)).post("/api/v1/auth/login").then().statusCode(200)

@@ -69,8 +69,10 @@ class PlugBuildIT {
         Path board = work.resolve("board-src");
         mavenFolder = work.resolve("maven-repo");
         ok(care("new-plug", "ward-board", board.toString(), "--group", GROUP));
-        ok(run(board, checkout.resolve("mvnw").toString(), "-B", "-q", "deploy", "-DskipTests", "-Dmaven.install.skip=true",
+        // Its tests run here: the template's own tests, on a freshly generated plug, in CI at the cost of one module.
+        ok(run(board, checkout.resolve("mvnw").toString(), "-B", "-q", "deploy", "-Dmaven.install.skip=true",
                 "-DaltDeploymentRepository=it-folder::file:" + mavenFolder));
+        assertTemplateTestsRan(board.resolve("tests/target/surefire-reports"));
         assertTrue(Files.exists(mavenFolder.resolve(GROUP.replace('.', '/') + "/care-plug-ward-board/1.0.0/care-plug-ward-board-1.0.0.jar")));
 
         // 3. A plug in a local folder.
@@ -79,6 +81,21 @@ class PlugBuildIT {
         config = work.resolve("deploy/plug-config.properties");
         Files.createDirectories(config.getParent());
         writeConfig(true);
+    }
+
+    /** The generated plug's test classes ran (at least two, the template has two) and none failed. */
+    static void assertTemplateTestsRan(Path reports) throws IOException {
+        List<Path> xml;
+        try (var files = Files.list(reports)) {
+            xml = files.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).toList();
+        }
+        assertTrue(xml.size() >= 2, "the template's test classes ran: " + xml);
+        for (Path report : xml) {
+            String head = Files.readString(report);
+            head = head.substring(0, head.indexOf('>', head.indexOf("<testsuite")));
+            assertTrue(head.matches("(?s).*\\btests=\"[1-9].*") && head.contains("failures=\"0\"") && head.contains("errors=\"0\""),
+                    report + ": " + head);
+        }
     }
 
     static void writeConfig(boolean notesEnabled) throws IOException {

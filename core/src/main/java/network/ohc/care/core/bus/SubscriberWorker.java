@@ -198,6 +198,12 @@ final class SubscriberWorker implements Runnable {
             }
             if (!run.isEmpty()) {
                 Batch batch = runBatch(run, 1);
+                if (batch.stopped) {
+                    if (batch.completed > 0) {
+                        advanceTo(run.get(batch.completed - 1).row.seq()); // saved by stop(): not delivered again
+                    }
+                    return;
+                }
                 int done = batch.failedAt < 0 ? run.size() : batch.failedAt;
                 if (done > 0) {
                     advanceTo(run.get(done - 1).row.seq());
@@ -262,6 +268,10 @@ final class SubscriberWorker implements Runnable {
         volatile int failedAt = -1;
         volatile String error;
         volatile int succeeded;
+        /** Signals of the run done with (handled, or none of this subscriber's types): the run's progress. */
+        volatile int completed;
+        /** The instance is stopping: the run ended after the signal in hand, {@link #completed} says how far it got. */
+        volatile boolean stopped;
         /** Set when the worker gave up on this run's thread: a handler that returns late must not go on to the next signal. */
         volatile boolean abandoned;
 
@@ -279,6 +289,7 @@ final class SubscriberWorker implements Runnable {
                     return;
                 }
                 if (p.handler == null) {
+                    completed = k + 1;
                     continue;
                 }
                 startedAt = System.nanoTime();
@@ -294,6 +305,7 @@ final class SubscriberWorker implements Runnable {
                     requestContext.terminate();
                 }
                 succeeded++;
+                completed = k + 1;
                 deliveredMeters.record(p.row);
             }
         }
@@ -325,6 +337,19 @@ final class SubscriberWorker implements Runnable {
             } catch (ExecutionException e) {
                 batch.failedAt = batch.at;
                 batch.error = describe(e.getCause() == null ? e : e.getCause());
+                return;
+            } catch (InterruptedException e) {
+                if (running) {
+                    throw e;
+                }
+                // Stopping: the signal in hand may finish, no further one starts; stop() saves how far the run got.
+                batch.abandoned = true;
+                try {
+                    call.get(2, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException ignored) {
+                    // the run's progress is what it is
+                }
+                batch.stopped = true;
                 return;
             } catch (TimeoutException e) {
                 if (batch.at == at && System.nanoTime() - batch.startedAt >= timeout) {
@@ -413,6 +438,12 @@ final class SubscriberWorker implements Runnable {
                 store.lease(spec.name, owner, settings.leaseSeconds());
             }
             Batch one = runBatch(List.of(p), attempt);
+            if (one.stopped) {
+                if (one.completed == 1) {
+                    return null;
+                }
+                throw new InterruptedException("stopping");
+            }
             if (one.failedAt < 0) {
                 return null;
             }

@@ -29,7 +29,8 @@ public final class CoreAccessRows {
         String letter = deadLetter.get();
         String subscriber = letter.split("/")[0];
         m.publicOp("POST /api/v1/auth/login");
-        m.publicOp("POST /api/v1/auth/refresh"); // the refresh token in the body is the credential
+        // The refresh token in the body is the credential (spent on use), as the password is for login.
+        m.publicOp("POST /api/v1/auth/refresh");
         m.signedIn("GET /api/v1/auth/me", t -> as(t).get("/api/v1/auth/me"));
         // The signal contracts, like the OpenAPI document, are public.
         m.publicOp("GET /api/v1/bus/asyncapi");
