@@ -94,6 +94,9 @@ public final class CoreAccessRows {
         m.facility("POST /api/v1/encounters/{id}/cancel", CARE,
                 t -> as(t).body(Map.of("reason", "entered in error")).post(enc + encounter(own, "PLANNED") + "/cancel"));
 
+        // The patient access audit: a facility's admins read their facility's records.
+        m.facility("GET /api/v1/audit", ADMIN, t -> as(t).get("/api/v1/audit?facilityId=" + own));
+
         String bus = "/api/v1/bus/subscriptions";
         m.superuser("GET " + bus, t -> as(t).get(bus));
         m.superuser("GET " + bus + "/{name}/dead-letters", t -> as(t).get(bus + "/" + subscriber + "/dead-letters"));
