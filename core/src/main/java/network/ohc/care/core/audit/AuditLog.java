@@ -41,20 +41,28 @@ public class AuditLog implements Runnable {
     @Inject
     MeterRegistry registry;
 
-    private BlockingQueue<AccessRecord> queue;
+    BlockingQueue<AccessRecord> queue;
     private Counter dropped;
     private Counter written;
     private volatile boolean running = true;
     private Thread thread;
 
     void start(@Observes StartupEvent event) {
+        init();
+        thread = new Thread(this, "care-audit-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void init() {
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         dropped = Counter.builder("care.audit.dropped").description("Audit records lost because the queue was full").register(registry);
         written = Counter.builder("care.audit.written").description("Audit records written").register(registry);
         registry.gauge("care.audit.queued", queue, BlockingQueue::size);
-        thread = new Thread(this, "care-audit-writer");
-        thread.setDaemon(true);
-        thread.start();
+    }
+
+    double dropped() {
+        return dropped.count();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -84,8 +92,11 @@ public class AuditLog implements Runnable {
         }
         if (!queued) {
             dropped.increment();
-            LOG.errorf("audit queue full: record dropped (%s %s %s by %s)", record.action(), record.recordType(), record.recordId(),
-                    record.username());
+            long lost = (long) dropped.count();
+            if (lost == 1 || lost % 1000 == 0) {
+                LOG.errorf("audit queue full: record dropped, %d so far (%s %s %s by %s)", lost, record.action(), record.recordType(), record.recordId(),
+                        record.username());
+            }
         }
     }
 
