@@ -34,6 +34,8 @@ public class AuditLog implements Runnable {
             + " coalesce(?, (SELECT facility_id FROM core.patient WHERE id = ?), (SELECT facility_id FROM core.encounter WHERE id = ?)),"
             + " ?, ?, ?, ?, ?)";
 
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     @Inject
     AgroalDataSource dataSource;
     @Inject
@@ -42,6 +44,8 @@ public class AuditLog implements Runnable {
     MeterRegistry registry;
 
     BlockingQueue<AccessRecord> queue;
+    /** Records queued and not yet written (or given up): what flush waits for. */
+    private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
     private Counter dropped;
     private Counter written;
     private volatile boolean running = true;
@@ -90,7 +94,9 @@ public class AuditLog implements Runnable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (!queued) {
+        if (queued) {
+            pending.incrementAndGet();
+        } else {
             dropped.increment();
             long lost = (long) dropped.count();
             if (lost == 1 || lost % 1000 == 0) {
@@ -100,12 +106,21 @@ public class AuditLog implements Runnable {
         }
     }
 
-    /** Writes everything queued so far; for shutdown and for tests. */
-    public synchronized void flush() {
+    /** Writes everything queued so far, and waits (10 s at most) for the batch the writer holds; for shutdown and tests. */
+    public void flush() {
         List<AccessRecord> batch = new ArrayList<>();
         while (queue != null && queue.drainTo(batch, config.batchSize()) > 0) {
             writeWithRetry(batch);
             batch.clear();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pending.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -118,12 +133,19 @@ public class AuditLog implements Runnable {
                 if (first == null) {
                     continue;
                 }
-                synchronized (this) {
-                    batch.add(first);
-                    queue.drainTo(batch, config.batchSize() - 1);
-                    writeWithRetry(batch);
-                    batch.clear();
+                batch.add(first);
+                // Gather for a moment: one commit per batch instead of one per request.
+                long until = System.nanoTime() + GATHER_NANOS;
+                while (batch.size() < config.batchSize() && System.nanoTime() < until) {
+                    AccessRecord next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    queue.drainTo(batch, config.batchSize() - batch.size());
                 }
+                writeWithRetry(batch);
+                batch.clear();
             } catch (InterruptedException e) {
                 if (!batch.isEmpty()) {
                     writeWithRetry(batch);
@@ -134,6 +156,14 @@ public class AuditLog implements Runnable {
     }
 
     private void writeWithRetry(List<AccessRecord> batch) {
+        try {
+            writeOrGiveUp(batch);
+        } finally {
+            pending.addAndGet(-batch.size());
+        }
+    }
+
+    private void writeOrGiveUp(List<AccessRecord> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
                 write(batch);
