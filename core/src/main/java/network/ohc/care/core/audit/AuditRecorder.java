@@ -2,6 +2,7 @@ package network.ohc.care.core.audit;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,14 +31,24 @@ public class AuditRecorder {
         }
         UUID userId = null;
         String username = null;
-        if (!identity.isAnonymous()) {
-            username = identity.getPrincipal().getName();
-            if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+        SecurityIdentity who = identity();
+        if (who != null && !who.isAnonymous()) {
+            username = who.getPrincipal().getName();
+            if (who.getPrincipal() instanceof JsonWebToken jwt) {
                 userId = parse(jwt.getSubject());
             }
         }
         log.record(new AccessRecord(Instant.now(), userId, username, action, recordType, recordId, patientId, facilityId, address(),
                 outcome, status, plug, query == null || query.length() <= 1000 ? query : query.substring(0, 1000), write));
+    }
+
+    /** The identity already resolved for this request; on an IO thread (e.g. a 406 answered early) nothing is resolved anew. */
+    private SecurityIdentity identity() {
+        RoutingContext ctx = request.getCurrent();
+        if (ctx != null && ctx.user() instanceof QuarkusHttpUser user) {
+            return user.getSecurityIdentity();
+        }
+        return io.vertx.core.Context.isOnEventLoopThread() ? null : identity;
     }
 
     private String address() {
