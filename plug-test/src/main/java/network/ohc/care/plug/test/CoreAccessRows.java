@@ -29,6 +29,8 @@ public final class CoreAccessRows {
         String letter = deadLetter.get();
         String subscriber = letter.split("/")[0];
         m.publicOp("POST /api/v1/auth/login");
+        // Refresh takes the refresh token in its body, no bearer token: like sign-in, not tried here (TokenLifetimeTest).
+        m.publicOp("POST /api/v1/auth/refresh");
         m.signedIn("GET /api/v1/auth/me", t -> as(t).get("/api/v1/auth/me"));
         // The signal contracts, like the OpenAPI document, are public.
         m.publicOp("GET /api/v1/bus/asyncapi");
