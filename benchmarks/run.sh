@@ -3,6 +3,7 @@
 # JDBC event publication registry, all on the local PostgreSQL, in one run. Usage: ./care bench
 set -euo pipefail
 [[ "${1:-}" == kafka ]] && exec "$(dirname "${BASH_SOURCE[0]}")/kafka.sh"
+[[ "${1:-}" == audit ]] && exec "$(dirname "${BASH_SOURCE[0]}")/audit.sh"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}

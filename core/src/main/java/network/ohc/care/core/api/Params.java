@@ -33,6 +33,26 @@ public final class Params {
         }
     }
 
+    /** An ISO-8601 instant ({@code 2026-01-31T08:00:00Z}) or a date (midnight UTC), between the years 1900 and 9999. */
+    public static java.time.Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        java.time.Instant at;
+        try {
+            at = v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw ProblemException.badRequest(name, "must be an ISO-8601 time such as 2026-01-31T08:00:00Z, or a date");
+        }
+        int year = at.atOffset(java.time.ZoneOffset.UTC).getYear();
+        if (year < 1900 || year > 9999) {
+            throw ProblemException.badRequest(name, "must be between the years 1900 and 9999");
+        }
+        return at;
+    }
+
     public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -12,6 +12,8 @@ import java.util.UUID;
 import network.ohc.care.bus.contracts.PatientRegistered;
 import network.ohc.care.bus.contracts.PatientUpdated;
 import network.ohc.care.core.api.ProblemException;
+import network.ohc.care.core.audit.AuditRecorder;
+import network.ohc.care.core.audit.Outcome;
 import network.ohc.care.core.common.Filters;
 import network.ohc.care.core.common.PageResult;
 import network.ohc.care.core.common.Paging;
@@ -30,6 +32,8 @@ public class PatientService {
     FacilityService facilities;
     @Inject
     SignalEmitter signals;
+    @Inject
+    AuditRecorder audit;
 
     @Transactional
     public Patient register(PatientDtos.RegisterPatient in) {
@@ -158,13 +162,15 @@ public class PatientService {
 
     /**
      * Identifiers stay unique across facilities (a safety rule), but only a user who may read the owning facility
-     * learns which identifier collided; anyone else gets a generic conflict, and the attempt is logged.
+     * learns which identifier collided; anyone else gets a generic conflict, and the attempt is audited against the
+     * owning patient and facility, so that facility's admins see it.
      */
     private ProblemException identifierTaken(int index, Patient owner) {
         if (access.can(owner.facilityId, Permission.READ)) {
             return ProblemException.conflict("identifiers[" + index + "]", "an identifier with this system and value belongs to another patient");
         }
         LOG.warnf("identifier conflict outside the user's facilities: user %s, owning facility %s", access.username(), owner.facilityId);
+        audit.record("patient.identifier-conflict", "PATIENT", owner.id, owner.id, owner.facilityId, Outcome.CONFLICT, 409, null, null, true);
         return ProblemException.conflict("identifiers", "cannot be registered; ask an administrator if the patient is already known");
     }
 

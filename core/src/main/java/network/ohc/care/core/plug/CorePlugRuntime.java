@@ -16,6 +16,8 @@ import java.util.UUID;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
 import network.ohc.care.bus.contracts.FacilityRole;
+import network.ohc.care.core.audit.AuditRecorder;
+import network.ohc.care.core.audit.Outcome;
 import network.ohc.care.core.bus.AfterCommit;
 import network.ohc.care.core.signal.OutboxWriter;
 import network.ohc.care.core.signal.SignalEmitter;
@@ -36,6 +38,8 @@ public class CorePlugRuntime implements PlugRuntime {
     AfterCommit afterCommit;
     @Inject
     ObjectMapper json;
+    @Inject
+    AuditRecorder audit;
 
     /** Signals published in the transaction running on this thread, handed over after its commit. */
     private static final ThreadLocal<List<DomainSignal>> PUBLISHED = new ThreadLocal<>();
@@ -60,6 +64,11 @@ public class CorePlugRuntime implements PlugRuntime {
     @Override
     public void requireRole(UUID facilityId, Set<FacilityRole> roles, String what) {
         access.requireAnyOf(facilityId, roles, what);
+    }
+
+    @Override
+    public void auditPatientAccess(String plug, String action, UUID patientId, UUID facilityId) {
+        audit.record(action, "PATIENT", patientId, patientId, facilityId, Outcome.SUCCESS, 200, plug, null, false);
     }
 
     @Override

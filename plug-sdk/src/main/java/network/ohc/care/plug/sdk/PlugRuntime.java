@@ -32,4 +32,12 @@ public interface PlugRuntime {
 
     /** Passes for superusers; otherwise ends the request with 403. For a plug's operations endpoints. */
     void requireSuperuser();
+
+    /**
+     * Records, in core's patient access audit, that the plug {@code plug} served patient data of {@code patientId}
+     * (in {@code facilityId}) to the signed-in user; {@code action} names what was done (e.g. {@code "labs.list"}).
+     * Call it from every plug endpoint that returns patient data, after the access checks passed. Who and from which
+     * address are taken from the current request; the call does not wait for the database.
+     */
+    void auditPatientAccess(String plug, String action, UUID patientId, UUID facilityId);
 }

@@ -29,7 +29,7 @@ public final class CoreAccessRows {
         String letter = deadLetter.get();
         String subscriber = letter.split("/")[0];
         m.publicOp("POST /api/v1/auth/login");
-        // The refresh token in the body is the credential (spent on use), as the password is for login.
+        // Refresh takes the refresh token in its body, no bearer token: like sign-in, not tried here (TokenLifetimeTest).
         m.publicOp("POST /api/v1/auth/refresh");
         m.signedIn("GET /api/v1/auth/me", t -> as(t).get("/api/v1/auth/me"));
         // The signal contracts, like the OpenAPI document, are public.
@@ -95,6 +95,9 @@ public final class CoreAccessRows {
                 t -> as(t).body(Map.of("disposition", "HOME")).post(enc + encounter(own, "IN_PROGRESS") + "/discharge"));
         m.facility("POST /api/v1/encounters/{id}/cancel", CARE,
                 t -> as(t).body(Map.of("reason", "entered in error")).post(enc + encounter(own, "PLANNED") + "/cancel"));
+
+        // The patient access audit: a facility's admins read their facility's records.
+        m.facility("GET /api/v1/audit", ADMIN, t -> as(t).get("/api/v1/audit?facilityId=" + own));
 
         String bus = "/api/v1/bus/subscriptions";
         m.superuser("GET " + bus, t -> as(t).get(bus));
