@@ -40,6 +40,8 @@ public final class MigrationTrial {
         deleteTree(dir.resolve("pg-data"));
         List<String> problems;
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir, 0)) {
+            // An interrupted build (Ctrl-C, SIGTERM) must not leave the throwaway server running.
+            Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "migration-trial-stop"));
             problems = trial(pg.jdbcUrl(), pg.username(), "", plugs);
         } finally {
             deleteTree(dir.resolve("pg-data"));
