@@ -43,8 +43,11 @@ public final class AccessMatrix {
         ADMIN_ANYWHERE
     }
 
-    /** The tokens a matrix runs with: superuser, each role of facility "own", each role of facility "other". */
-    public record Principals(String superuser, Map<String, String> own, Map<String, String> other) {
+    /**
+     * The tokens a matrix runs with: superuser, each role of facility "own", each role of facility "other", and bad
+     * tokens made from the superuser's (garbage, alg none, a changed payload, expired), each of which must get a 401.
+     */
+    public record Principals(String superuser, Map<String, String> own, Map<String, String> other, Map<String, String> badTokens) {
         /** Creates two facilities and a user per role in each. */
         public static Principals create(String ownFacility, String otherFacility) {
             Map<String, String> own = new LinkedHashMap<>();
@@ -53,7 +56,8 @@ public final class AccessMatrix {
                 own.put(role, CareHarness.staff(ownFacility, role));
                 other.put(role, CareHarness.staff(otherFacility, role));
             }
-            return new Principals(CareHarness.admin(), own, other);
+            String superuser = CareHarness.admin();
+            return new Principals(superuser, own, other, BadTokens.from(superuser));
         }
     }
 
@@ -134,6 +138,9 @@ public final class AccessMatrix {
                 continue;
             }
             check(row, "no token", null, false, failures);
+            for (Map.Entry<String, String> bad : who.badTokens().entrySet()) {
+                check(row, bad.getKey() + " token", bad.getValue(), false, failures);
+            }
             for (String role : ROLES) {
                 boolean own = row.scope() == Scope.SIGNED_IN || row.scope() != Scope.SUPERUSER && row.roles().contains(role);
                 boolean other = row.scope() == Scope.SIGNED_IN || row.scope() == Scope.ADMIN_ANYWHERE && row.roles().contains(role);
@@ -158,9 +165,11 @@ public final class AccessMatrix {
             failures.add(cell + "expected access, got " + status + " " + r.body().asString());
         } else if (!allowed && status >= 200 && status <= 299) {
             failures.add(cell + "UNEXPECTED ACCESS " + status);
-        } else if (!allowed && token == null && status != 401) {
-            failures.add(cell + "expected 401 without a token, got " + status);
-        } else if (!allowed && token != null && status != 403 && status != 404 && status != 422) {
+        } else if (!allowed && (token == null || as.endsWith(" token"))) {
+            if (status != 401) { // no token, or one that is not valid: not signed in at all
+                failures.add(cell + "expected 401, got " + status);
+            }
+        } else if (!allowed && status != 403 && status != 404 && status != 422) {
             // 422: a body naming another facility's record ("no such patient among yours").
             failures.add(cell + "expected 403, 404 or 422, got " + status + " " + r.body().asString());
         }
