@@ -5,6 +5,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import network.ohc.care.core.console.EncounterPages;
+import network.ohc.care.core.console.PatientPages;
+import network.ohc.care.core.console.WardPages;
 import network.ohc.care.core.encounter.EncounterDtos.EncounterView;
 import network.ohc.care.core.encounter.EncounterResource;
 import network.ohc.care.core.patient.PatientDtos.PatientView;
@@ -27,6 +30,10 @@ public class PatientAccessFilter {
             return;
         }
         Class<?> type = resource.getResourceClass();
+        if (type == PatientPages.class || type == EncounterPages.class || type == WardPages.class) {
+            console(request, response, resource, uri);
+            return;
+        }
         String recordType = type == PatientResource.class ? "PATIENT" : type == EncounterResource.class ? "ENCOUNTER" : null;
         if (recordType == null) {
             return;
@@ -53,6 +60,38 @@ public class PatientAccessFilter {
         int status = response.getStatus();
         recorder.record(action, recordType, recordId, patientId, facilityId, Outcome.ofStatus(status), status, null, query,
                 !"GET".equals(request.getMethod()));
+    }
+
+    /**
+     * The console's pages show and change the same records as the API, so they are audited the same way, as
+     * {@code console.<page>.<method>}: a patient's or encounter's page by its id, a facility's patient list, a
+     * registration and a bed board (which shows the occupants) by the facility.
+     */
+    private void console(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource, UriInfo uri) {
+        String method = resource.getMethodName();
+        UUID id = uuid(uri.getPathParameters().getFirst("id"));
+        Class<?> type = resource.getResourceClass();
+        String recordType;
+        UUID recordId = null;
+        UUID patientId = null;
+        UUID facilityId = null;
+        if (type == EncounterPages.class) {
+            recordType = "ENCOUNTER";
+            recordId = id;
+        } else if (type == PatientPages.class && (method.equals("show") || method.equals("open"))) {
+            recordType = "PATIENT";
+            recordId = id;
+            patientId = id;
+        } else if (type == PatientPages.class || method.equals("board")) {
+            recordType = type == PatientPages.class ? "PATIENT" : "BED_BOARD";
+            facilityId = id;
+        } else {
+            return; // the facility chooser and bed status changes show no patient data
+        }
+        int status = response.getStatus();
+        String query = recordId == null ? uri.getRequestUri().getRawQuery() : null;
+        recorder.record("console." + recordType.toLowerCase() + "." + method, recordType, recordId, patientId, facilityId,
+                Outcome.ofStatus(status), status, null, query, !"GET".equals(request.getMethod()));
     }
 
     private static UUID uuid(String value) {

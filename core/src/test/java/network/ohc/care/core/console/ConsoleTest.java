@@ -73,7 +73,8 @@ class ConsoleTest {
         String facility = TestApi.facility();
         List<String> ward = TestApi.wardWithBeds(facility, 2);
         String patient = TestApi.patient(facility);
-        ConsoleClient nurse = ConsoleClient.signIn(user(facility, "NURSE"), TestApi.STAFF_PASSWORD);
+        String nurseName = user(facility, "NURSE");
+        ConsoleClient nurse = ConsoleClient.signIn(nurseName, TestApi.STAFF_PASSWORD);
 
         nurse.get("/console").then().statusCode(200).body(containsString("/console/facilities/" + facility));
         Response opened = nurse.post("/console/patients/" + patient + "/encounters", Map.of("encounterClass", "INPATIENT"));
@@ -109,6 +110,21 @@ class ConsoleTest {
         nurse.post("/console/facilities/" + facility + "/beds/" + ward.get(1) + "/status", Map.of("status", "FREE", "ward", ward.get(0)))
                 .then().statusCode(303);
         as(admin()).get("/api/v1/facilities/" + facility + "/locations/" + ward.get(1)).then().body("status", equalTo("FREE"));
+
+        // The console's pages are audited like the API: the nurse's reads and writes, the refused discharge too.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> actions = as(admin()).queryParam("facilityId", facility).queryParam("userId", userIdOf(nurseName))
+                    .queryParam("size", 200).get("/api/v1/audit").then().statusCode(200).extract().path("items.action");
+            assertTrue(actions.containsAll(List.of("console.patient.open", "console.encounter.show", "console.encounter.admit",
+                    "console.encounter.transfer", "console.encounter.discharge", "console.bed_board.board")), actions.toString());
+        });
+        List<String> refused = as(admin()).queryParam("facilityId", facility).queryParam("size", 200).get("/api/v1/audit").then()
+                .extract().path("items.findAll { it.action == 'console.encounter.discharge' && it.status == 403 }.outcome");
+        assertEquals(List.of("DENIED"), refused);
+    }
+
+    private static String userIdOf(String username) {
+        return as(admin()).queryParam("username", username).get("/api/v1/users").then().statusCode(200).extract().path("[0].id");
     }
 
     @Test
