@@ -48,11 +48,24 @@ class CleanStartLogIT {
                     assertEquals(0, ((Number) s.get("openDeadLetters")).intValue(), subs.prettify());
                 }
             });
+            // The deployment's entry point turns Quarkus' empty-400 URI check off so that Care's own answers.
+            String answer = rawGet(care.port, "/api/v1/patients?name=%ZZ");
+            assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("application/problem+json")
+                    && answer.contains("\"field\":\"name\""), answer);
             care.stop(); // a clean stop belongs to a clean run too
             lines = Files.readAllLines(care.log);
         }
         List<String> bad = lines.stream().filter(l -> LEVEL.matcher(l).find())
                 .filter(l -> ALLOWED.stream().noneMatch(l::contains)).toList();
         assertEquals(List.of(), bad, "WARN/ERROR lines on a clean first start");
+    }
+
+    private static String rawGet(int port, String target) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 }

@@ -24,10 +24,16 @@ public final class CareMain {
     /** How long the embedded PostgreSQL waits for Quarkus to finish stopping before it stops anyway. */
     private static final long QUARKUS_STOP_WAIT_SECONDS = 30;
 
+    /** Read by Quarkus' HTTP server (VertxHttpRecorder) when it starts. */
+    public static final String URI_CHECK_OFF = "vertx.disableURIValidation";
+
     private CareMain() {
     }
 
     public static void main(String... args) {
+        // Care checks request targets itself (HttpProblems) to answer problem+json naming the field; Quarkus'
+        // own check, read from this property when the HTTP server starts, would answer with an empty 400 first.
+        System.setProperty(URI_CHECK_OFF, "true");
         try {
             prepare();
         } catch (StartupRefused e) {

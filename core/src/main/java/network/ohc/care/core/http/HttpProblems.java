@@ -9,7 +9,8 @@ import org.jboss.logging.Logger;
 
 /**
  * HTTP-level refusals (path too long, bad percent-encoding, body over the limit while streaming, ...) answered as
- * problem+json like every API error, and {@code Cache-Control: no-store} on every response: they carry tokens
+ * problem+json like every API error (only requests the HTTP decoder cannot frame, such as a garbage request line or a
+ * non-numeric Content-Length, get Vert.x's bare 400 and a closed connection: Quarkus offers no hook there), and {@code Cache-Control: no-store} on every response: they carry tokens
  * or patient data, which no browser or proxy may keep.
  */
 @ApplicationScoped
@@ -28,6 +29,11 @@ public class HttpProblems {
             });
             if (ctx.request().uri().length() > MAX_URI) {
                 send(ctx, 414, "URI too long", "the request path and query must be at most " + MAX_URI + " characters", "uri");
+                return;
+            }
+            String invalid = RequestTarget.invalidField(ctx.request().uri());
+            if (invalid != null) {
+                send(ctx, 400, "Invalid request", "not a valid URI: check the percent-encoding (%XX, two hex digits)", invalid);
                 return;
             }
             ctx.next();

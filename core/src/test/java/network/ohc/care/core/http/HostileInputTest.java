@@ -100,9 +100,13 @@ class HostileInputTest {
         // Refused by the HTTP decoder before any handler runs: a 400, never a 5xx, and the connection closed.
         assertEquals(400, RawHttp.send(port, "GET /x HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n").status());
         assertEquals(400, RawHttp.send(port, "\u0001\u0002garbage\r\n\r\n").status());
-        // Quarkus refuses a target that is not a valid URI before routing, with an empty 400.
-        assertEquals(400, RawHttp.send(port, "GET /api/v1/patients/%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status());
-        assertEquals(400, RawHttp.send(port, "GET /api/v1/patients?name=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status());
+        // A target that is not a valid URI: problem+json naming the path, or the query parameter.
+        assertInvalidTarget(port, "/api/v1/patients/%ZZ", "path");
+        assertInvalidTarget(port, "/api/v1/patients/a%4", "path");
+        assertInvalidTarget(port, "/api/v1/patients?name=%ZZ", "name");
+        assertInvalidTarget(port, "/api/v1/patients?page=0&identifierValue=a%G1", "identifierValue");
+        assertInvalidTarget(port, "/api/v1/patients?na%Zme=x", "query");
+        assertInvalidTarget(port, "/nowhere/%", "path");
         // A chunked body under the limit is read as usual.
         RawHttp.Answer small = RawHttp.send(port, ("POST /api/v1/facilities HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\nAuthorization: Bearer " + admin() + "\r\n\r\n"
@@ -123,6 +127,13 @@ class HostileInputTest {
         if (answer.status() != status || !answer.isProblem()) {
             failures.add(what + ": expected " + status + " problem+json, got " + answer);
         }
+    }
+
+    private static void assertInvalidTarget(int port, String target, String field) {
+        RawHttp.Answer a = RawHttp.send(port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertEquals(400, a.status(), target + ": " + a);
+        assertTrue(a.isProblem(), target + ": " + a);
+        assertTrue(a.body().contains("\"field\":\"" + field + "\""), target + ": " + a);
     }
 
     private static String chunk(String s) {
