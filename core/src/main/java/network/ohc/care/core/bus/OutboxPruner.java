@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,22 +23,15 @@ public class OutboxPruner implements Runnable {
     @Inject
     BusStore store;
 
-    @ConfigProperty(name = "care.bus.enabled", defaultValue = "true")
-    boolean enabled;
-    /** How long delivered signals stay in the outbox for replays from a time. */
-    @ConfigProperty(name = "care.bus.retention", defaultValue = "P7D")
-    Duration retention;
-    @ConfigProperty(name = "care.bus.prune-interval", defaultValue = "PT1M")
-    Duration interval;
-    @ConfigProperty(name = "care.bus.prune-batch", defaultValue = "10000")
-    int batch;
+    @Inject
+    BusConfig config;
 
     private final Wakeup wakeup = new Wakeup();
     private volatile boolean running = true;
     private Thread thread;
 
     void start(@Observes @Priority(1200) StartupEvent event) {
-        if (enabled) {
+        if (config.enabled()) {
             thread = Wakeup.startDaemon(this, "care-bus-pruner");
         }
     }
@@ -53,21 +45,21 @@ public class OutboxPruner implements Runnable {
     public void run() {
         while (running) {
             try {
-                if (wakeup.await(interval.toMillis())) {
+                if (wakeup.await(config.pruneInterval().toMillis())) {
                     wakeup.clear();
                 }
                 pruneNow();
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                LOG.warnf("pruning the signal outbox failed, retried in %s: %s", interval, e.toString());
+                LOG.warnf("pruning the signal outbox failed, retried in %s: %s", config.pruneInterval(), e.toString());
             }
         }
     }
 
     /** Deletes, batch after batch, what may go now; returns how many signals went. */
     public long pruneNow() throws SQLException {
-        return prune(Instant.now().minus(retention), batch);
+        return prune(Instant.now().minus(config.retention()), config.pruneBatch());
     }
 
     long prune(Instant cutoff, int batch) throws SQLException {
@@ -84,6 +76,6 @@ public class OutboxPruner implements Runnable {
     }
 
     public Duration retention() {
-        return retention;
+        return config.retention();
     }
 }

@@ -24,7 +24,6 @@ import java.util.UUID;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.plug.sdk.SignalSubscriber;
 import network.ohc.care.plug.sdk.Subscription;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,26 +47,8 @@ public class SignalBus {
     @Inject
     BusMetrics metrics;
 
-    @ConfigProperty(name = "care.bus.enabled", defaultValue = "true")
-    boolean enabled;
-    @ConfigProperty(name = "care.bus.batch-size", defaultValue = "500")
-    int batchSize;
-    @ConfigProperty(name = "care.bus.poll-interval", defaultValue = "PT0.5S")
-    Duration pollInterval;
-    @ConfigProperty(name = "care.bus.lease", defaultValue = "PT60S")
-    Duration lease;
-    /**
-     * How long the outbox reader waits, once woken by a commit, for more commits before it reads: fewer, larger reads
-     * when signals come fast, at that much extra latency.
-     */
-    @ConfigProperty(name = "care.bus.linger", defaultValue = "PT0.003S")
-    Duration linger;
-    /** Recent signals kept in memory for the subscribers; one that falls further behind reads the database. */
-    @ConfigProperty(name = "care.bus.window", defaultValue = "10000")
-    int window;
-    /** Subscribers this instance does not deliver to (paused here; another instance may still deliver). */
-    @ConfigProperty(name = "care.bus.paused-subscribers")
-    java.util.Optional<List<String>> paused;
+    @Inject
+    BusConfig config;
 
     private final String owner = instanceName();
     private final Map<String, SubscriberWorker> workers = new LinkedHashMap<>();
@@ -84,7 +65,7 @@ public class SignalBus {
 
     /** After SmallRye Reactive Messaging (1000) has wired the channels, so that every care-outbox channel is registered. */
     synchronized void start(@Observes @Priority(1100) StartupEvent event) throws SQLException {
-        if (!enabled) {
+        if (!config.enabled()) {
             LOG.info("Signal delivery is disabled (care.bus.enabled=false)");
             return;
         }
@@ -101,17 +82,19 @@ public class SignalBus {
             if (!names.add(spec.name)) {
                 throw new IllegalStateException("two signal subscribers (or care-outbox channels) are named '" + spec.name + "'");
             }
-            if (paused.orElse(List.of()).contains(spec.name)) {
+            if (config.pausedSubscribers().orElse(List.of()).contains(spec.name)) {
                 LOG.infof("Subscriber '%s' is paused in this instance (care.bus.paused-subscribers)", spec.name);
                 continue;
             }
             specs.add(spec);
         }
-        SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) lease.toSeconds());
+        int batchSize = config.batchSize();
+        Duration pollInterval = config.pollInterval();
+        SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) config.lease().toSeconds());
         // Stored signals are read with a faster reader for their instants; writing is unchanged.
         ObjectMapper signalJson = json.copy().registerModule(FastInstants.module());
-        feed = new OutboxFeed(store, signalJson, commonDecoding(specs), batchSize, Math.max(window, batchSize), pollInterval.toMillis(),
-                linger.toMillis());
+        feed = new OutboxFeed(store, signalJson, commonDecoding(specs), batchSize, Math.max(config.window(), batchSize),
+                pollInterval.toMillis(), config.linger().toMillis());
         for (SubscriptionSpec spec : specs) {
             store.ensureSubscription(spec.name, spec.start == Subscription.Start.NOW);
             SubscriberWorker worker = new SubscriberWorker(spec, store, feed, signalJson, owner, settings, metrics);
