@@ -1,10 +1,12 @@
-package network.ohc.care.core.audit;
+package network.ohc.care.core.http;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import network.ohc.care.core.audit.AuditRecorder;
+import network.ohc.care.core.audit.Outcome;
 import network.ohc.care.core.console.EncounterPages;
 import network.ohc.care.core.console.PatientPages;
 import network.ohc.care.core.console.WardPages;
@@ -18,7 +20,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /**
  * Records every call of the patient and encounter API, whatever its outcome (the status of the answer, error
  * answers included): the record's id comes from the path or the answer, its facility from the answer or, for
- * refused calls, from the record itself when the writer stores it.
+ * refused calls, from the record itself when the writer stores it. Kept with the HTTP filters, not in the audit
+ * package: it knows the resources it audits, which themselves record through the audit package.
  */
 public class PatientAccessFilter {
     @Inject
