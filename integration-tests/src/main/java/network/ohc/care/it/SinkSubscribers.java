@@ -17,7 +17,7 @@ import network.ohc.care.bus.contracts.FacilityUpdated;
 import network.ohc.care.bus.contracts.LocationCreated;
 import network.ohc.care.bus.contracts.PatientRegistered;
 import network.ohc.care.bus.contracts.StaffRoleGranted;
-import network.ohc.care.core.bus.SignalBus;
+import network.ohc.care.bus.engine.SignalBus;
 import network.ohc.care.plug.sdk.Delivery;
 import network.ohc.care.plug.sdk.SignalSubscriber;
 import network.ohc.care.plug.sdk.Subscription;

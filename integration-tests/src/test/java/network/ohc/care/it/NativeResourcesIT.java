@@ -33,7 +33,7 @@ class NativeResourcesIT {
                 globs.add(FileSystems.getDefault().getPathMatcher("glob:" + g.strip()));
             }
         }
-        String source = Files.readString(ROOT.resolve("core/src/main/java/network/ohc/care/core/boot/EmbeddedPostgres.java"));
+        String source = Files.readString(ROOT.resolve("embedded-postgres/src/main/java/network/ohc/care/postgres/embedded/EmbeddedPostgres.java"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("ARCHIVE = \"/([^\"]+)\"").matcher(source);
         assertTrue(m.find(), "EmbeddedPostgres names its archive");
         List<String> needed = new ArrayList<>(List.of(m.group(1)));

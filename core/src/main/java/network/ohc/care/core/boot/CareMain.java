@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import network.ohc.care.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Entry point of every Care deployment. Before Quarkus starts it (1) makes sure a token-signing key pair

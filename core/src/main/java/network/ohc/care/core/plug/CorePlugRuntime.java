@@ -13,13 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import network.ohc.care.bus.api.SignalOutbox;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
 import network.ohc.care.bus.contracts.FacilityRole;
 import network.ohc.care.core.audit.AuditRecorder;
 import network.ohc.care.core.audit.Outcome;
-import network.ohc.care.core.bus.AfterCommit;
-import network.ohc.care.core.signal.OutboxWriter;
 import network.ohc.care.core.signal.SignalEmitter;
 import network.ohc.care.core.staff.Access;
 import network.ohc.care.plug.sdk.PlugDatabase;
@@ -35,7 +34,7 @@ public class CorePlugRuntime implements PlugRuntime {
     @Inject
     SignalEmitter emitter;
     @Inject
-    AfterCommit afterCommit;
+    SignalOutbox outbox;
     @Inject
     ObjectMapper json;
     @Inject
@@ -105,7 +104,7 @@ public class CorePlugRuntime implements PlugRuntime {
                     T out = work.run(c);
                     c.commit();
                     if (!published.isEmpty()) {
-                        afterCommit.committed(published);
+                        outbox.committed(published);
                     }
                     return out;
                 } catch (SQLException | RuntimeException e) {
@@ -134,7 +133,7 @@ public class CorePlugRuntime implements PlugRuntime {
             }
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT core.publish_plug_signal(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb))")) {
-                OutboxWriter.bind(ps, e, payload);
+                SignalOutbox.bind(ps, e, payload);
                 ps.execute();
             }
             published.add(signal);

@@ -4,6 +4,7 @@ import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import network.ohc.care.bus.api.SignalOutbox;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
 import network.ohc.care.bus.contracts.SignalCatalog;
@@ -18,7 +19,7 @@ import network.ohc.care.core.common.Clock;
 @ApplicationScoped
 public class SignalEmitter {
     @Inject
-    OutboxWriter outbox;
+    SignalOutbox outbox;
 
     /** A fresh envelope for a signal about {@code aggregateType/aggregateId} in {@code facilityId}. */
     public Envelope envelope(Class<? extends DomainSignal> type, String aggregateType, UUID aggregateId, UUID facilityId) {

@@ -1,5 +1,6 @@
 package network.ohc.care.core.staff;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,6 @@ import network.ohc.care.core.common.Clock;
 import network.ohc.care.core.common.Filters;
 import network.ohc.care.core.common.PageResult;
 import network.ohc.care.core.common.Paging;
-import network.ohc.care.core.facility.FacilityService;
 import network.ohc.care.core.signal.SignalEmitter;
 
 @ApplicationScoped
@@ -23,8 +23,6 @@ public class UserService {
     Access access;
     @Inject
     PasswordHasher hasher;
-    @Inject
-    FacilityService facilities;
     @Inject
     SignalEmitter signals;
     @Inject
@@ -120,7 +118,7 @@ public class UserService {
 
     @Transactional
     public List<Object[]> staffOf(UUID facilityId) {
-        facilities.find(facilityId, Permission.READ);
+        requireFacility(facilityId, Permission.READ);
         return FacilityRoleGrant.getEntityManager().createQuery(
                 "select g, u from FacilityRoleGrant g, StaffUser u where u.id = g.userId and g.facilityId = :f "
                         + "and g.revokedAt is null order by u.username, g.role", Object[].class)
@@ -130,7 +128,7 @@ public class UserService {
 
     @Transactional
     public FacilityRoleGrant grant(UUID facilityId, StaffDtos.GrantRole in) {
-        facilities.find(facilityId, Permission.MANAGE_FACILITY);
+        requireFacility(facilityId, Permission.MANAGE_FACILITY);
         StaffUser user = StaffUser.findById(in.userId());
         if (user == null) {
             throw ProblemException.unprocessable("userId", "no such user");
@@ -154,7 +152,7 @@ public class UserService {
 
     @Transactional
     public void revoke(UUID facilityId, UUID grantId) {
-        facilities.find(facilityId, Permission.MANAGE_FACILITY);
+        requireFacility(facilityId, Permission.MANAGE_FACILITY);
         FacilityRoleGrant g = FacilityRoleGrant.findById(grantId);
         if (g == null || !g.facilityId.equals(facilityId) || g.revokedAt != null) {
             throw ProblemException.notFound("role grant");
@@ -167,5 +165,18 @@ public class UserService {
         user.persistAndFlush();
         signals.emit(new StaffRoleRevoked(signals.envelope(StaffRoleRevoked.class, "StaffUser", user.id, facilityId), user.id,
                 user.username, g.role));
+    }
+
+    /**
+     * 404 unless the facility exists and the user may do {@code permission} there, as the facility API answers.
+     * Read by name, not through the facility package: facilities depend on staff for access, not the reverse.
+     */
+    private void requireFacility(UUID facilityId, Permission permission) {
+        long found = Panache.getEntityManager().createQuery("select count(f) from Facility f where f.id = :id", Long.class)
+                .setParameter("id", facilityId).getSingleResult();
+        if (found == 0) {
+            throw ProblemException.notFound("facility");
+        }
+        access.require(facilityId, permission, "facility");
     }
 }

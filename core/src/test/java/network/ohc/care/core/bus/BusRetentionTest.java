@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import network.ohc.care.core.TestApi;
+import network.ohc.care.bus.engine.OutboxPruner;
 import org.junit.jupiter.api.Test;
 
 /**

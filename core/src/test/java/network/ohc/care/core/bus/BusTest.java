@@ -242,7 +242,7 @@ class BusTest {
             FacilityUpdated heldSignal = new FacilityUpdated(emitter.envelope(FacilityUpdated.class, "Facility", held, held), held, "Held",
                     "CLINIC", null, null, true);
             try (PreparedStatement ps = c.prepareStatement(OUTBOX_INSERT)) {
-                network.ohc.care.core.signal.OutboxWriter.bind(ps, heldSignal.envelope(), json.writeValueAsString(heldSignal));
+                network.ohc.care.bus.api.SignalOutbox.bind(ps, heldSignal.envelope(), json.writeValueAsString(heldSignal));
                 ps.executeUpdate();
             }
             for (int i = 0; i < 3; i++) {

@@ -17,12 +17,14 @@ import java.util.zip.ZipFile;
 
 /**
  * Finds a plug's references to core internals: every class file's constant pool (class references, field and method
- * descriptors, generic signatures) is read for types in {@code network.ohc.care.core}. A plug may use plug-sdk,
- * bus-contracts and Quarkus/Jakarta APIs only; core's classes change without notice between core versions.
+ * descriptors, generic signatures) is read for types in {@code network.ohc.care.core} and in the modules core is
+ * assembled from (the bus API, engine and store, the embedded PostgreSQL). A plug may use plug-sdk, bus-contracts and
+ * Quarkus/Jakarta APIs only; core's classes change without notice between core versions.
  */
 final class CoreReferences {
     static final String CORE_PACKAGE = "network/ohc/care/core/";
-    private static final Pattern CORE_TYPE = Pattern.compile(Pattern.quote(CORE_PACKAGE) + "[A-Za-z0-9_$/]+");
+    private static final Pattern CORE_TYPE =
+            Pattern.compile("network/ohc/care/(?:core|bus/api|bus/engine|bus/store|postgres/embedded)/[A-Za-z0-9_$/]+");
 
     private CoreReferences() {
     }

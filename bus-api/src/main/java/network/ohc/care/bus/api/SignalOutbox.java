@@ -1,0 +1,34 @@
+package network.ohc.care.bus.api;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import network.ohc.care.bus.contracts.DomainSignal;
+import network.ohc.care.bus.contracts.Envelope;
+
+/**
+ * What core sees of the signal bus: a signal is appended to the transactional outbox in the caller's transaction,
+ * so it exists if and only if the change it describes commits; delivery to subscribers happens after the commit.
+ */
+public interface SignalOutbox {
+    /** Appends {@code signal} within the caller's transaction, which must exist. */
+    void append(DomainSignal signal);
+
+    /** Signals another writer (a plug's SQL publish function) appended have committed: delivery wakes, they are counted. */
+    void committed(List<DomainSignal> signals);
+
+    /** Binds a signal's ten outbox values, in the order of the outbox's insert and of {@code core.publish_plug_signal}. */
+    static void bind(PreparedStatement ps, Envelope e, String payload) throws SQLException {
+        ps.setObject(1, e.signalId());
+        ps.setString(2, e.type());
+        ps.setInt(3, e.schemaVersion());
+        ps.setString(4, e.aggregateType());
+        ps.setObject(5, e.aggregateId());
+        ps.setObject(6, e.facilityId());
+        ps.setTimestamp(7, Timestamp.from(e.occurredAt()));
+        ps.setString(8, e.actor());
+        ps.setString(9, e.correlationId());
+        ps.setString(10, payload);
+    }
+}

@@ -1,0 +1,62 @@
+package network.ohc.care.bus.engine;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The engine's database: reading the outbox, subscriber positions and leases, dead letters, retention. Each call is
+ * its own short transaction; none is held open while a handler runs. One implementation per database
+ * ({@code care-bus-store-postgres}).
+ */
+public interface BusStore extends LeaseStore, DeadLetterStore {
+    record SubscriptionState(String name, long position, String leaseOwner, Instant leaseUntil, long delivered, long failed,
+            String lastError, Instant lastErrorAt, long openDeadLetters) {
+    }
+
+    /** Every signal after {@code after} is kept; so is every one that occurred after {@code through} (null: none pruned). */
+    record Retained(long after, Instant through) {
+    }
+
+    /**
+     * Up to {@code limit} signals after {@code after}, in position order, each row carrying the snapshot bounds of
+     * this very read (see {@link OutboxCursor} for why).
+     */
+    List<OutboxRow> fetch(long after, int limit) throws SQLException;
+
+    /** Up to {@code limit} signals after {@code after} and up to {@code upTo} (a position known to be final), in order. */
+    List<OutboxRow> fetchUpTo(long after, long upTo, int limit) throws SQLException;
+
+    /**
+     * A position at or below which the outbox is final: the highest visible position, once every transaction that was
+     * running when it was read has ended (any of them may hold a lower position; later ones draw higher ones).
+     */
+    long finalHead() throws SQLException, InterruptedException;
+
+    /** A new transaction id: greater than every id assigned before this call (it consumes one id). */
+    long xidBound() throws SQLException;
+
+    long headSeq() throws SQLException;
+
+    Retained retained() throws SQLException;
+
+    /**
+     * Deletes up to {@code batch} signals that every subscription has passed and that occurred before {@code cutoff},
+     * keeping those of open dead letters (a replay needs them); returns how many went.
+     */
+    int prune(Instant cutoff, int batch) throws SQLException;
+
+    /** Last position whose signal occurred before {@code instant} (0 if none). */
+    long positionBefore(Instant instant) throws SQLException;
+
+    /** Registers a subscriber seen for the first time; {@code fromNow} starts it at the current head. */
+    void ensureSubscription(String name, boolean fromNow) throws SQLException;
+
+    /** An operator's rewind, carried out by whichever instance holds the lease. */
+    boolean requestRewind(String name, long position) throws SQLException;
+
+    /** An operator's replay of the open dead letters, carried out by whichever instance holds the lease. */
+    boolean requestReplay(String name) throws SQLException;
+
+    List<SubscriptionState> subscriptions() throws SQLException;
+}

@@ -1,0 +1,331 @@
+package network.ohc.care.bus.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import network.ohc.care.bus.contracts.DomainSignal;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers the outbox to one subscriber, on a thread of its own, while this instance holds the subscriber's
+ * lease ({@link LeaseKeeper}). Rows come from the instance's {@link OutboxFeed}. Handlers run on a second thread so
+ * that one that hangs can be timed out and abandoned ({@link HandlerWatchdog}); they get a run of signals at a time,
+ * and only a failure or a parked aggregate sends a signal through the slower one-by-one path with retries and dead
+ * letters ({@link DeadLetterPolicy}).
+ */
+final class SubscriberWorker implements Runnable {
+    private static final Logger LOG = Logger.getLogger(SubscriberWorker.class);
+
+    record Settings(int batchSize, Duration pollInterval, int leaseSeconds) {
+    }
+
+    final SubscriptionSpec spec;
+    private final OutboxFeed feed;
+    private final ObjectMapper json;
+    private final Settings settings;
+    private final Wakeup wakeup = new Wakeup();
+    private final BusMetrics metrics;
+    private final BusMetrics.Delivered deliveredMeters;
+    private final LeaseKeeper lease;
+    private final HandlerWatchdog watchdog;
+    private final DeadLetterPolicy deadLetters;
+
+    private volatile boolean running = true;
+    private volatile Thread thread;
+    /** Signals up to here are being delivered again after a rewind (their deliveries say so). */
+    private long replayUpTo;
+    /** The last position handed out, for the lag gauge. */
+    final AtomicLong position;
+
+    SubscriberWorker(SubscriptionSpec spec, BusStore store, OutboxFeed feed, ObjectMapper json, String owner, Settings settings,
+            BusMetrics metrics) {
+        this.spec = spec;
+        this.feed = feed;
+        this.json = json;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.deliveredMeters = metrics.delivered(spec.name);
+        this.lease = new LeaseKeeper(store, spec.name, owner, settings.leaseSeconds(), System::nanoTime);
+        this.position = lease.position;
+        this.watchdog = new HandlerWatchdog("care-bus-handler-" + spec.name, spec.timeout);
+        this.deadLetters = new DeadLetterPolicy(spec.name, spec.maxAttempts, spec::backoffBefore, store,
+                () -> metrics.deadLettered(spec.name), d -> Thread.sleep(d.toMillis()));
+    }
+
+    void start() {
+        thread = Wakeup.startDaemon(this, "care-bus-" + spec.name);
+    }
+
+    void wake() {
+        wakeup.ring();
+    }
+
+    /** Re-read the subscription row (replay and rewind requests) at the next turn instead of within a second. */
+    void recheck() {
+        lease.recheck();
+        wake();
+    }
+
+    boolean holdsLease() {
+        return lease.holds();
+    }
+
+    void stop() {
+        running = false;
+        Wakeup.stop(thread);
+        watchdog.shutdown();
+        try {
+            lease.release(); // what was handled since the last save is not delivered again after a clean stop
+        } catch (SQLException e) {
+            LOG.debugf("releasing lease of %s: %s", spec.name, e.getMessage());
+        }
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                loopOnce();
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            } catch (Exception e) {
+                LOG.warnf("signal delivery to '%s' paused after an error: %s", spec.name, e.toString());
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private void loopOnce() throws Exception {
+        if (lease.checkDue()) {
+            checkLease();
+            return;
+        }
+        deliverBatch();
+    }
+
+    /** Takes or renews the lease, and carries out an operator's rewind or replay request. */
+    private void checkLease() throws Exception {
+        Optional<LeaseKeeper.Held> held = lease.renew();
+        if (held.isEmpty()) {
+            waitForWork(Math.max(1000, settings.pollInterval().toMillis()));
+            return;
+        }
+        LeaseStore.Lease l = held.get().lease();
+        if (held.get().fresh()) {
+            deadLetters.reload();
+            LOG.debugf("subscriber '%s' delivering from position %d", spec.name, l.position());
+        }
+        if (l.rewindTo() != null) {
+            flush();
+            replayUpTo = Math.max(replayUpTo, lease.current());
+            if (lease.rewindTo(l.rewindTo())) {
+                LOG.infof("subscriber '%s' replays from position %d", spec.name, l.rewindTo());
+            }
+            return;
+        }
+        if (l.replayRequested()) {
+            if (deadLetters.replay(this::replay, () -> running)) {
+                flush();
+            }
+            lease.replayDone();
+            return;
+        }
+        deliverBatch();
+    }
+
+    private void deliverBatch() throws Exception {
+        deadLetters.refresh();
+        List<OutboxFeed.Row> rows = feed.after(lease.current(), settings.batchSize());
+        if (rows.isEmpty()) {
+            if (lease.dirty() && lease.saveDue()) {
+                flush();
+            }
+            waitForWork(settings.pollInterval().toMillis());
+            return;
+        }
+        int i = 0;
+        while (i < rows.size() && running && lease.active()) {
+            // The longest run from i that needs nothing but a first attempt: no parked aggregate, readable payload.
+            List<HandlerRun.Item> run = new ArrayList<>();
+            int j = i;
+            for (; j < rows.size(); j++) {
+                HandlerRun.Item p = prepare(rows.get(j));
+                if (p == null) {
+                    break;
+                }
+                run.add(p);
+            }
+            if (!run.isEmpty()) {
+                HandlerRun batch = runBatch(run, 1);
+                if (batch.stopped) {
+                    if (batch.completed > 0) {
+                        lease.advanceTo(run.get(batch.completed - 1).row().seq()); // saved by stop(): not delivered again
+                    }
+                    return;
+                }
+                int done = batch.failedAt < 0 ? run.size() : batch.failedAt;
+                if (done > 0) {
+                    lease.advanceTo(run.get(done - 1).row().seq());
+                }
+                if (batch.failedAt < 0) {
+                    i = j;
+                } else {
+                    HandlerRun.Item p = run.get(batch.failedAt);
+                    failedAttempt(p.row(), batch.error);
+                    deadLetters.giveUpIfFailed(p.row(), deadLetters.afterFirstFailure(batch.error, n -> attempt(p, n), this::touch));
+                    lease.advanceTo(p.row().seq());
+                    i += batch.failedAt + 1;
+                }
+            } else {
+                OutboxFeed.Row row = rows.get(i);
+                process(row, row.row.seq() <= replayUpTo);
+                lease.advanceTo(row.row.seq());
+                i++;
+            }
+            if (lease.saveDue() && !flush()) {
+                return;
+            }
+        }
+    }
+
+    /** The row ready for its first attempt in a run; null if it must take the one-by-one path (parked, or unreadable). */
+    private HandlerRun.Item prepare(OutboxFeed.Row row) {
+        SubscriptionSpec.Handler handler = spec.handlers.get(row.row.key());
+        boolean replay = row.row.seq() <= replayUpTo;
+        if (handler == null) {
+            return new HandlerRun.Item(row.row, null, null, replay);
+        }
+        if (deadLetters.isParked(row.row)) {
+            return null;
+        }
+        try {
+            return new HandlerRun.Item(row.row, handler, row.decode(handler.type(), json), replay);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Runs {@code run} to its end or its first failure, under the watchdog; counts what was delivered. */
+    private HandlerRun runBatch(List<HandlerRun.Item> run, int attempt) throws InterruptedException {
+        HandlerRun batch = new HandlerRun(spec.name, run, attempt, deliveredMeters);
+        if (batch.empty()) {
+            return batch; // nothing here for this subscriber
+        }
+        try {
+            HandlerWatchdog.Verdict verdict = watchdog.watch(batch, () -> running);
+            switch (verdict.outcome()) {
+                case CRASHED -> {
+                    batch.failedAt = verdict.step();
+                    batch.error = HandlerRun.describe(verdict.error());
+                }
+                case TIMED_OUT -> {
+                    batch.failedAt = verdict.step();
+                    batch.error = "timed out after " + watchdog.timeout().toMillis() + " ms";
+                }
+                case STOPPED -> batch.stopped = true;
+                case FINISHED -> {
+                    // the run says how it went
+                }
+            }
+        } finally {
+            lease.delivered(batch.succeeded);
+        }
+        return batch;
+    }
+
+    /** Saves the position; false if the lease went to another instance (the position is forgotten). */
+    private boolean flush() throws SQLException {
+        if (!lease.active()) {
+            return false;
+        }
+        boolean kept = lease.flush();
+        if (!kept) {
+            LOG.infof("subscriber '%s': lease taken over by another instance", spec.name);
+        }
+        return kept;
+    }
+
+    /** A signal off the fast path: parked behind a dead letter, unreadable, or to be attempted on its own. */
+    private void process(OutboxFeed.Row feedRow, boolean replay) throws Exception {
+        OutboxRow row = feedRow.row;
+        SubscriptionSpec.Handler handler = spec.handlers.get(row.key());
+        if (handler == null) {
+            return;
+        }
+        if (deadLetters.isParked(row)) {
+            deadLetters.parkBehind(row);
+            return;
+        }
+        DomainSignal signal;
+        try {
+            signal = feedRow.decode(handler.type(), json);
+        } catch (Exception e) {
+            deadLetters.unreadable(row, e);
+            return;
+        }
+        HandlerRun.Item p = new HandlerRun.Item(row, handler, signal, replay);
+        deadLetters.giveUpIfFailed(row, deadLetters.retry(1, n -> attempt(p, n), this::touch));
+    }
+
+    /** One attempt at one signal; null if handled, else the error. */
+    private String attempt(HandlerRun.Item p, int attempt) throws Exception {
+        HandlerRun one = runBatch(List.of(p), attempt);
+        if (one.stopped) {
+            if (one.completed == 1) {
+                return null;
+            }
+            throw new InterruptedException("stopping");
+        }
+        if (one.failedAt < 0) {
+            return null;
+        }
+        failedAttempt(p.row(), one.error);
+        return one.error;
+    }
+
+    /** Before a retry: the lease is renewed, as backoffs may be long. */
+    private String touch(int attempt) throws SQLException {
+        lease.touch();
+        return null;
+    }
+
+    private DeadLetterPolicy.Replayed replay(OutboxRow row) throws Exception {
+        SubscriptionSpec.Handler handler = spec.handlers.get(row.key());
+        if (handler == null) {
+            return DeadLetterPolicy.Replayed.NOT_HANDLED;
+        }
+        DomainSignal signal;
+        try {
+            signal = json.readValue(row.payload(), handler.type());
+        } catch (Exception e) {
+            return DeadLetterPolicy.Replayed.failed(0, "cannot read the signal: " + e.getMessage());
+        }
+        String error = deadLetters.retry(1, n -> attempt(new HandlerRun.Item(row, handler, signal, true), n), this::touch);
+        return error == null ? DeadLetterPolicy.Replayed.ok() : DeadLetterPolicy.Replayed.failed(spec.maxAttempts, error);
+    }
+
+    private void failedAttempt(OutboxRow row, String error) {
+        lease.failed(row.type() + " #" + row.seq() + ": " + error);
+        metrics.failed(spec.name);
+    }
+
+    private void waitForWork(long millis) throws InterruptedException {
+        if (wakeup.await(millis)) {
+            wakeup.clear();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
