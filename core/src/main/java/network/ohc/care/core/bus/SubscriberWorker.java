@@ -62,6 +62,12 @@ final class SubscriberWorker implements Runnable {
     // saving the position renews it too, and fails if another instance has taken it.
     private static final long LEASE_CHECK_NANOS = 1_000_000_000L;
     private volatile long nextLeaseCheck;
+    /**
+     * When the lease runs out by this process's monotonic clock, counted from before the statement that last took or
+     * renewed it (so never later than the database's own {@code lease_until}). No handler starts past it: a process
+     * frozen (SIGSTOP, a long pause) past its lease delivers nothing more until it has the lease again (fencing).
+     */
+    private volatile long leaseExpires;
 
     SubscriberWorker(SubscriptionSpec spec, BusStore store, OutboxFeed feed, ObjectMapper json, String owner, Settings settings,
             BusMetrics metrics) {
@@ -136,6 +142,7 @@ final class SubscriberWorker implements Runnable {
 
     /** Takes or renews the lease, and carries out an operator's rewind or replay request. */
     private void checkLease() throws Exception {
+        long asked = System.nanoTime();
         Optional<BusStore.Lease> lease = store.lease(spec.name, owner, settings.leaseSeconds());
         if (lease.isEmpty()) {
             holdingLease = false;
@@ -144,6 +151,7 @@ final class SubscriberWorker implements Runnable {
             return;
         }
         nextLeaseCheck = System.nanoTime() + LEASE_CHECK_NANOS;
+        leaseRenewed(asked);
         BusStore.Lease l = lease.get();
         if (!holdingLease || current < 0) {
             holdingLease = true;
@@ -198,9 +206,12 @@ final class SubscriberWorker implements Runnable {
             }
             if (!run.isEmpty()) {
                 Batch batch = runBatch(run, 1);
-                if (batch.stopped) {
+                if (batch.stopped || batch.fenced) {
                     if (batch.completed > 0) {
                         advanceTo(run.get(batch.completed - 1).row.seq()); // saved by stop(): not delivered again
+                    }
+                    if (batch.fenced) {
+                        nextLeaseCheck = Long.MIN_VALUE; // renew, or learn that another instance took over
                     }
                     return;
                 }
@@ -274,6 +285,8 @@ final class SubscriberWorker implements Runnable {
         volatile boolean stopped;
         /** Set when the worker gave up on this run's thread: a handler that returns late must not go on to the next signal. */
         volatile boolean abandoned;
+        /** The run ended before a signal because the lease had run out; {@link #completed} says how far it got. */
+        volatile boolean fenced;
 
         Batch(List<Prepared> run, int attempt) {
             this.run = run;
@@ -291,6 +304,10 @@ final class SubscriberWorker implements Runnable {
                 if (p.handler == null) {
                     completed = k + 1;
                     continue;
+                }
+                if (System.nanoTime() - leaseExpires >= 0) {
+                    fenced = true;
+                    return;
                 }
                 startedAt = System.nanoTime();
                 at = k;
@@ -371,18 +388,25 @@ final class SubscriberWorker implements Runnable {
         if (current < 0) {
             return false;
         }
+        long asked = System.nanoTime();
         boolean kept = store.savePosition(spec.name, owner, current, delivered, failed, lastError, settings.leaseSeconds());
         delivered = 0;
         failed = 0;
         lastError = null;
         dirty = false;
         lastSave = System.nanoTime();
-        if (!kept) {
+        if (kept) {
+            leaseRenewed(asked);
+        } else {
             LOG.infof("subscriber '%s': lease taken over by another instance", spec.name);
             holdingLease = false;
             current = -1;
         }
         return kept;
+    }
+
+    private void leaseRenewed(long askedAt) {
+        leaseExpires = askedAt + settings.leaseSeconds() * 1_000_000_000L;
     }
 
     private void process(OutboxFeed.Row feedRow, boolean replay) throws Exception {
@@ -435,12 +459,19 @@ final class SubscriberWorker implements Runnable {
         for (int attempt = from; attempt <= spec.maxAttempts; attempt++) {
             if (attempt > 1) {
                 Thread.sleep(spec.backoffBefore(attempt).toMillis());
-                store.lease(spec.name, owner, settings.leaseSeconds());
+                long asked = System.nanoTime();
+                if (store.lease(spec.name, owner, settings.leaseSeconds()).isPresent()) {
+                    leaseRenewed(asked);
+                }
             }
             Batch one = runBatch(List.of(p), attempt);
-            if (one.stopped) {
+            if (one.stopped || one.fenced) {
                 if (one.completed == 1) {
                     return null;
+                }
+                if (one.fenced) {
+                    nextLeaseCheck = Long.MIN_VALUE;
+                    throw new InterruptedException("lease ran out"); // not delivered: the lease's next holder starts from it
                 }
                 throw new InterruptedException("stopping");
             }
