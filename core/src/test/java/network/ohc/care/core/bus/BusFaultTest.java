@@ -47,7 +47,7 @@ class BusFaultTest {
         public Map<String, String> getConfigOverrides() {
             // A small pool with a short wait, so that eight slow handlers can exhaust it.
             return Map.of("care.test.fault-subscribers", "true", "quarkus.datasource.jdbc.max-size", "8",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "2S");
+                    "quarkus.datasource.jdbc.acquisition-timeout", "1S");
         }
 
         @Override
@@ -199,17 +199,19 @@ class BusFaultTest {
 
     @Test
     void poolExhaustedBySlowHandlers() throws Exception {
+        assertEquals(8, db.getConfiguration().connectionPoolConfiguration().maxSize(), "the profile's pool size");
         Burst burst = new Burst(4);
         try (burst) {
-            // Eight subscribers each keep one of the pool's eight connections for a second per signal.
-            FaultSubscribers.holdMillis = 1000;
-            Thread.sleep(6000);
+            // Eight subscribers each keep one of the pool's eight connections for 2.5 s per signal, longer than anyone
+            // else waits for one (1 s).
+            FaultSubscribers.holdMillis = 2500;
+            Thread.sleep(8000);
         } finally {
             FaultSubscribers.holdMillis = 0;
         }
         int starved = FaultSubscribers.STARVED.get() + burst.failed.get();
         assertTrue(starved > 0, "the pool was exhausted: some acquisition timed out");
-        assertAllDelivered("pool-exhausted", burst.acked, String.format("pool of 8, 8 handlers holding a connection 1 s each for 6 s; "
+        assertAllDelivered("pool-exhausted", burst.acked, String.format("pool of 8, 8 handlers holding a connection 2.5 s per signal for 8 s; "
                 + "%d writes and %d handler acquisitions timed out", burst.failed.get(), FaultSubscribers.STARVED.get()));
     }
 
