@@ -34,8 +34,8 @@ class BusFencingIT {
     void aLeaseHolderFrozenPastItsLeaseDeliversNothingOnceResumed() throws Exception {
         ItDatabase db = ItDatabase.fresh("care_it_fence");
         Path data = Files.createTempDirectory("care-it-fence");
-        // A's handlers are slow, so A is in the middle of a run of signals when it is frozen.
-        try (CareProcess a = CareProcess.start(db.url, data, Map.of("CARE_IT_SINK_DELAY_MS", "20"))) {
+        // A's handlers are slow (5 a second), so A has a backlog and is in the middle of a run of signals when frozen.
+        try (CareProcess a = CareProcess.start(db.url, data, Map.of("CARE_IT_SINK_DELAY_MS", "200"))) {
             for (String sink : BusDurabilityIT.SINKS) {
                 await(sink + " leased by A").atMost(Duration.ofSeconds(30)).until(() -> owner(db, sink).contains("/" + a.pid() + "/"));
             }
@@ -78,6 +78,7 @@ class BusFencingIT {
                     long byA = count(db, "SELECT count(*) FROM it_sink.delivery WHERE subscriber = ? AND instance LIKE ?", sink, a.pid(), null);
                     long late = count(db, "SELECT count(*) FROM it_sink.delivery WHERE subscriber = ? AND instance LIKE ? AND started > ?", sink,
                             a.pid(), leaseEnd.get(sink));
+                    long byB = count(db, "SELECT count(*) FROM it_sink.delivery WHERE subscriber = ? AND instance LIKE ?", sink, b.pid(), null);
                     long all = db.deliveries(sink);
                     long distinct = db.delivered(sink).size();
                     System.out.printf("FAULT %-24s acknowledged %5d | %s | committed %d | delivered %d (%d by A before the freeze or in "
@@ -85,6 +86,7 @@ class BusFencingIT {
                             "sigstop-lease-holder", acked.get(), sink, committed.size(), distinct, byA, committed.size() - distinct,
                             all - distinct, late, frozenMillis);
                     assertTrue(byA > 0, sink + ": A delivered before it was frozen");
+                    assertTrue(byB > 0, sink + ": B delivered after the takeover");
                     assertEquals(0, late, sink + ": handlers the frozen instance started after its lease ran out (" + leaseEnd.get(sink) + ")");
                 }
             }
