@@ -37,7 +37,8 @@ public final class SinkSubscribers {
                 st.execute("CREATE SCHEMA IF NOT EXISTS it_sink");
                 st.execute("""
                         CREATE TABLE IF NOT EXISTS it_sink.delivery (subscriber text NOT NULL, signal_id uuid NOT NULL,
-                            seq bigint NOT NULL, instance text NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())""");
+                            seq bigint NOT NULL, instance text NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                            started timestamptz)""");
             }
         }
     }
@@ -59,15 +60,17 @@ public final class SinkSubscribers {
         private static final long DELAY = Long.parseLong(System.getenv().getOrDefault("CARE_IT_SINK_DELAY_MS", "0"));
 
         void record(DomainSignal signal, Delivery delivery) throws Exception {
+            java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now()); // when the handler was called
             if (DELAY > 0) {
                 Thread.sleep(DELAY);
             }
             try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO it_sink.delivery (subscriber, signal_id, seq, instance) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO it_sink.delivery (subscriber, signal_id, seq, instance, started) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, name());
                 ps.setObject(2, signal.envelope().signalId());
                 ps.setLong(3, delivery.position());
                 ps.setString(4, bus.instance());
+                ps.setTimestamp(5, started);
                 ps.executeUpdate();
             }
         }

@@ -50,11 +50,21 @@ public class BenchRunner {
     @ConfigProperty(name = "bench.rate", defaultValue = "1000")
     int rate;
 
+    /** {@code throughput} (the comparison with the baseline and the peer) or {@code soak} ({@link SoakRunner}). */
+    @ConfigProperty(name = "bench.mode", defaultValue = "throughput")
+    String mode;
+    @Inject
+    SoakRunner soak;
+
     void start(@Observes @Priority(1000) StartupEvent event) {
         Thread t = new Thread(() -> {
             int code = 0;
             try {
-                run();
+                if ("soak".equals(mode)) {
+                    soak.run();
+                } else {
+                    run();
+                }
             } catch (Exception e) {
                 e.printStackTrace();
                 code = 1;

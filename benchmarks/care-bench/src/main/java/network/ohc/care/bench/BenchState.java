@@ -15,6 +15,8 @@ final class BenchState {
     static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
     static volatile long lastDeliveryNanos;
     static final java.util.Set<Long> SEEN = ConcurrentHashMap.newKeySet();
+    /** Whether subscriber 0 records every position in {@link #SEEN} (off in the soak, where it would grow without end). */
+    static volatile boolean recordSeen = true;
 
     static {
         for (int i = 0; i < MAX_SUBSCRIBERS; i++) {

@@ -31,7 +31,7 @@ public final class BenchSubscribers {
                 BenchState.LATENCIES.add(now - committed);
             }
             BenchState.DELIVERED[index()].incrementAndGet();
-            if (index() == 0) {
+            if (index() == 0 && BenchState.recordSeen) {
                 BenchState.SEEN.add(delivery.position());
             }
             BenchState.lastDeliveryNanos = now;

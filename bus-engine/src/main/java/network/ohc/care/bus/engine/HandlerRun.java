@@ -3,6 +3,7 @@ package network.ohc.care.bus.engine;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.plug.sdk.Delivery;
 
@@ -19,6 +20,7 @@ final class HandlerRun implements HandlerWatchdog.Watched {
     final List<Item> run;
     private final int attempt;
     private final BusMetrics.Delivered meters;
+    private final BooleanSupplier leaseExpired;
     private volatile int at;
     private volatile long startedAt = System.nanoTime();
     volatile int failedAt = -1;
@@ -28,11 +30,14 @@ final class HandlerRun implements HandlerWatchdog.Watched {
     volatile int completed;
     /** The instance is stopping: the run ended after the signal in hand, {@link #completed} says how far it got. */
     volatile boolean stopped;
+    /** The run ended before a signal because the lease had run out; {@link #completed} says how far it got. */
+    volatile boolean fenced;
     /** Set when the worker gave up on this run's thread: a handler that returns late must not go on to the next signal. */
     private volatile boolean abandoned;
 
-    HandlerRun(String subscriber, List<Item> run, int attempt, BusMetrics.Delivered meters) {
+    HandlerRun(String subscriber, List<Item> run, int attempt, BusMetrics.Delivered meters, BooleanSupplier leaseExpired) {
         this.subscriber = subscriber;
+        this.leaseExpired = leaseExpired;
         this.run = run;
         this.attempt = attempt;
         this.meters = meters;
@@ -69,6 +74,10 @@ final class HandlerRun implements HandlerWatchdog.Watched {
             if (p.handler() == null) {
                 completed = k + 1;
                 continue;
+            }
+            if (leaseExpired.getAsBoolean()) {
+                fenced = true;
+                return;
             }
             startedAt = System.nanoTime();
             at = k;

@@ -33,6 +33,12 @@ final class LeaseKeeper {
     /** The last position handed out; -1 while this instance does not hold the lease. */
     private long current = -1;
     private volatile long nextCheck;
+    /**
+     * When the lease runs out by this process's clock, counted from before the statement that last took or renewed it
+     * (so never later than the database's own {@code lease_until}). No handler starts past it: a process frozen
+     * (SIGSTOP, a long pause) past its lease delivers nothing more until it holds the lease again (fencing).
+     */
+    private volatile long expiresAt;
 
     // Progress not yet saved.
     private long delivered;
@@ -52,6 +58,15 @@ final class LeaseKeeper {
 
     boolean holds() {
         return holding;
+    }
+
+    /** The lease has run out by this process's clock: no handler may start until it is renewed. */
+    boolean expired() {
+        return nanos.getAsLong() - expiresAt >= 0;
+    }
+
+    private void renewedAt(long askedAt) {
+        expiresAt = askedAt + seconds * 1_000_000_000L;
     }
 
     /** Whether signals may be handed out now: the lease is held and the position known. */
@@ -75,12 +90,14 @@ final class LeaseKeeper {
 
     /** Takes or renews the lease; empty (and the position forgotten) if another instance holds it. */
     Optional<Held> renew() throws SQLException {
+        long asked = nanos.getAsLong();
         Optional<LeaseStore.Lease> lease = store.lease(name, owner, seconds);
         if (lease.isEmpty()) {
             holding = false;
             current = -1;
             return Optional.empty();
         }
+        renewedAt(asked);
         nextCheck = nanos.getAsLong() + CHECK_NANOS;
         boolean fresh = !holding || current < 0;
         if (fresh) {
@@ -92,7 +109,10 @@ final class LeaseKeeper {
 
     /** Keeps the lease alive during a long retry; what the row says is read at the next {@link #renew()}. */
     void touch() throws SQLException {
-        store.lease(name, owner, seconds);
+        long asked = nanos.getAsLong();
+        if (store.lease(name, owner, seconds).isPresent()) {
+            renewedAt(asked);
+        }
     }
 
     /** Carries out an operator's rewind (the position is saved); false if the lease was lost meanwhile. */
@@ -142,13 +162,16 @@ final class LeaseKeeper {
         if (current < 0) {
             return false;
         }
+        long asked = nanos.getAsLong();
         boolean kept = store.savePosition(name, owner, current, delivered, failed, lastError, seconds);
         delivered = 0;
         failed = 0;
         lastError = null;
         dirty = false;
         lastSave = nanos.getAsLong();
-        if (!kept) {
+        if (kept) {
+            renewedAt(asked);
+        } else {
             holding = false;
             current = -1;
         }

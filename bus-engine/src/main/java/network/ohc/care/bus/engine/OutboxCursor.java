@@ -50,8 +50,9 @@ final class OutboxCursor {
             }
             if (row.seq() > expected) {
                 if (holeAt != expected) {
-                    holeAt = expected;
+                    // The bound first: if taking it fails, the hole must not count as bounded by an older one.
                     holeBound = bound.next();
+                    holeAt = expected;
                     break; // the row was read before the bound was taken: judge the hole on a later read
                 }
                 if (row.snapshotXmin() <= holeBound) {

@@ -163,9 +163,12 @@ final class SubscriberWorker implements Runnable {
             }
             if (!run.isEmpty()) {
                 HandlerRun batch = runBatch(run, 1);
-                if (batch.stopped) {
+                if (batch.stopped || batch.fenced) {
                     if (batch.completed > 0) {
                         lease.advanceTo(run.get(batch.completed - 1).row().seq()); // saved by stop(): not delivered again
+                    }
+                    if (batch.fenced) {
+                        lease.recheck(); // renew, or learn that another instance took over
                     }
                     return;
                 }
@@ -213,7 +216,7 @@ final class SubscriberWorker implements Runnable {
 
     /** Runs {@code run} to its end or its first failure, under the watchdog; counts what was delivered. */
     private HandlerRun runBatch(List<HandlerRun.Item> run, int attempt) throws InterruptedException {
-        HandlerRun batch = new HandlerRun(spec.name, run, attempt, deliveredMeters);
+        HandlerRun batch = new HandlerRun(spec.name, run, attempt, deliveredMeters, lease::expired);
         if (batch.empty()) {
             return batch; // nothing here for this subscriber
         }
@@ -276,9 +279,13 @@ final class SubscriberWorker implements Runnable {
     /** One attempt at one signal; null if handled, else the error. */
     private String attempt(HandlerRun.Item p, int attempt) throws Exception {
         HandlerRun one = runBatch(List.of(p), attempt);
-        if (one.stopped) {
+        if (one.stopped || one.fenced) {
             if (one.completed == 1) {
                 return null;
+            }
+            if (one.fenced) {
+                lease.recheck();
+                throw new InterruptedException("lease ran out"); // not delivered: the lease's next holder starts from it
             }
             throw new InterruptedException("stopping");
         }

@@ -75,6 +75,26 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void theLeaseRunsOutByThisProcesssClockUnlessRenewedOrSaved() throws Exception {
+        lease.renew();
+        assertFalse(lease.expired());
+        now.addAndGet(59_000_000_000L);
+        assertFalse(lease.expired(), "59 s of a 60 s lease");
+        now.addAndGet(1_000_000_000L);
+        assertTrue(lease.expired(), "frozen past the lease: no handler may start (fencing)");
+        lease.advanceTo(41);
+        assertTrue(lease.flush());
+        assertFalse(lease.expired(), "saving the position renews the lease");
+        now.addAndGet(60_000_000_000L);
+        lease.touch();
+        assertFalse(lease.expired(), "a retry's renewal too");
+        now.addAndGet(60_000_000_000L);
+        store.free = false;
+        lease.touch();
+        assertTrue(lease.expired(), "a renewal refused does not extend it");
+    }
+
+    @Test
     void aLeaseHeldElsewhereForgetsThePosition() throws Exception {
         lease.renew();
         store.free = false;

@@ -49,4 +49,22 @@ class OutboxCursorTest {
         List<OutboxRow> after = c.deliverable(List.of(row(6, 201), row(7, 201)));
         assertEquals(List.of(6L, 7L), seqs(after));
     }
+
+    /** A connection killed while the bound is taken (fault test b) must leave the hole unjudged, not bounded by 0. */
+    @Test
+    void aFailureTakingTheBoundLeavesTheHoleOpen() throws Exception {
+        AtomicLong bound = new AtomicLong(100);
+        java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean(true);
+        OutboxCursor c = new OutboxCursor(2, () -> {
+            if (fail.getAndSet(false)) {
+                throw new java.sql.SQLException("terminating connection due to administrator command");
+            }
+            return bound.get();
+        });
+        org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> c.deliverable(List.of(row(4, 90))));
+        // The next read takes the bound (100); a row read under xmin 90 says nothing about position 3 yet.
+        assertEquals(List.of(), seqs(c.deliverable(List.of(row(4, 90)))));
+        assertEquals(List.of(), seqs(c.deliverable(List.of(row(4, 99)))));
+        assertTrue(c.waitingOnHole());
+    }
 }
