@@ -37,6 +37,9 @@ public class ConsoleChrome {
             }
             nav.addAll(extraNav.forFacility(facility.id, currentHref));
         }
+        if (UserPages.maySeeUsers(access)) {
+            nav.add(item("Users", ConsoleSession.ROOT + "/admin/users", currentHref));
+        }
         if (access.superuser()) {
             nav.add(item("Plugs", ConsoleSession.ROOT + "/deploy/plugs", currentHref));
             nav.add(item("Signal delivery", ConsoleSession.ROOT + "/deploy/bus", currentHref));

@@ -33,7 +33,6 @@ import network.ohc.care.core.patient.PatientService;
 import network.ohc.care.core.staff.Access;
 import network.ohc.care.core.staff.Permission;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The encounter page: admit, transfer (picking among free beds) and discharge, each as the API does it. */
 @Path("/console/encounters")
@@ -172,20 +171,5 @@ public class EncounterPages {
                 return OTHER;
             }
         }
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper
-    public Response csrf(ConsoleSession.CsrfRefused e) {
-        return errors.csrf(e);
-    }
-
-    @ServerExceptionMapper
-    public Response notSignedIn(ConsoleChrome.NotSignedIn e) {
-        return errors.notSignedIn();
     }
 }
