@@ -136,7 +136,7 @@ public class EncounterPages {
         boolean canCare = access.can(f.id, Permission.CARE);
         List<BedGroup> free = new ArrayList<>();
         if (open && canCare) {
-            for (BedBoard.Ward w : board.wards(f.id)) {
+            for (BedBoard.Ward w : board.bedsByWard(f.id)) {
                 List<Views.Option> beds = w.beds().stream().filter(BedBoard.Bed::free)
                         .map(b -> new Views.Option(b.id(), b.place().isEmpty() ? b.name() : b.place() + " · " + b.name(), false)).toList();
                 if (!beds.isEmpty()) {

@@ -69,7 +69,7 @@ public class WardPages {
         chrome.requireSession();
         Facility f = facilityService.find(id, Permission.READ);
         Chrome c = chrome.of(f, ConsoleSession.ROOT + "/facilities/" + id);
-        return facility.data("chrome", c).data("facility", Views.FacilityRow.of(f)).data("wards", beds.wards(id))
+        return facility.data("chrome", c).data("facility", Views.FacilityRow.of(f)).data("wards", beds.summaries(id))
                 .data("panels", panels.render(f)).render();
     }
 
@@ -78,8 +78,7 @@ public class WardPages {
     public String board(@PathParam("id") UUID id, @PathParam("ward") UUID wardId) {
         chrome.requireSession();
         Facility f = facilityService.find(id, Permission.READ);
-        BedBoard.Ward ward = beds.wards(id).stream().filter(w -> w.id().equals(wardId.toString())).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("ward"));
+        BedBoard.Ward ward = beds.ward(id, wardId).orElseThrow(() -> ProblemException.notFound("ward"));
         Chrome c = chrome.of(f, ConsoleSession.ROOT + "/facilities/" + id);
         return board.data("chrome", c).data("facility", Views.FacilityRow.of(f)).data("ward", ward)
                 .data("canSetStatus", access.can(id, Permission.SET_BED_STATUS))
