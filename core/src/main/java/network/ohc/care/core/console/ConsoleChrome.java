@@ -44,7 +44,7 @@ public class ConsoleChrome {
             nav.add(item("Plugs", ConsoleSession.ROOT + "/deploy/plugs", currentHref));
             nav.add(item("Signal delivery", ConsoleSession.ROOT + "/deploy/bus", currentHref));
         }
-        return new Chrome(true, access.user().fullName, access.superuser(), session.csrf(),
+        return new Chrome(true, access.user().id.toString(), access.user().fullName, access.superuser(), session.csrf(),
                 facility == null ? null : facility.id.toString(), facility == null ? null : facility.name, nav);
     }
 

@@ -151,7 +151,17 @@ class ConsoleAdminTest {
                 .post("/api/v1/auth/login");
         assertEquals(401, refused.statusCode());
         assertEquals(303, su.post("/console/admin/users/" + id, Map.of("fullName", "Made Renamed", "active", "on")).statusCode());
-        ConsoleClient.signIn(made, TestApi.STAFF_PASSWORD);
+
+        // Everyone edits themselves, from their name in the header; a new password needs the current one.
+        ConsoleClient self = ConsoleClient.signIn(made, TestApi.STAFF_PASSWORD);
+        self.get("/console").then().statusCode(200).body(containsString("href=\"/console/admin/users/" + id + "\""));
+        self.get("/console/admin/users/" + id).then().statusCode(200).body(containsString("id=\"currentPassword\""))
+                .body(not(containsString("id=\"active\"")));
+        Response noCurrent = self.post("/console/admin/users/" + id, Map.of("fullName", "Made Myself", "password", "a-new-password-1"));
+        assertEquals(400, noCurrent.statusCode());
+        assertTrue(noCurrent.asString().contains("id=\"currentPassword-error\""), noCurrent.asString());
+        assertEquals(303, self.post("/console/admin/users/" + id, Map.of("fullName", "Made Myself")).statusCode());
+        as(admin()).get("/api/v1/users/" + id).then().body("fullName", equalTo("Made Myself")).body("active", equalTo(true));
     }
 
     @Test
