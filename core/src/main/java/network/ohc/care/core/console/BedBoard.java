@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import network.ohc.care.bus.contracts.BedStatus;
 import network.ohc.care.bus.contracts.LocationKind;
@@ -53,38 +54,76 @@ public class BedBoard {
 
     static final Comparator<String> NATURAL = BedBoard::compareNatural;
 
+    /** Every ward with its beds sorted and occupants named (to those who may see them). */
     @Transactional
     public List<Ward> wards(UUID facilityId) {
-        List<Location> all = Location.list("facilityId = ?1 and active = true", facilityId);
-        Map<UUID, Location> byId = new HashMap<>();
-        for (Location l : all) {
-            byId.put(l.id, l);
+        return read(facilityId, null, true, true);
+    }
+
+    /** Every ward with its counts; beds unsorted and without occupants (the facility page shows counts only). */
+    @Transactional
+    public List<Ward> summaries(UUID facilityId) {
+        return read(facilityId, null, false, false);
+    }
+
+    /** Every ward with its beds sorted, without occupants: for the bed pickers. */
+    @Transactional
+    public List<Ward> bedsByWard(UUID facilityId) {
+        return read(facilityId, null, false, true);
+    }
+
+    /** One ward's board. */
+    @Transactional
+    public Optional<Ward> ward(UUID facilityId, UUID wardId) {
+        return read(facilityId, wardId, true, true).stream().findFirst();
+    }
+
+    private record Row(UUID id, UUID parentId, LocationKind kind, String name, BedStatus status) {
+    }
+
+    /**
+     * One projection query for the facility's active locations (no managed entities: nothing to dirty-check at
+     * commit), one for its occupants when asked.
+     */
+    private List<Ward> read(UUID facilityId, UUID onlyWard, boolean withOccupants, boolean sortBeds) {
+        List<Row> all = Location.getEntityManager().createQuery(
+                "select l.id, l.parentId, l.kind, l.name, l.bedStatus from Location l where l.facilityId = :f and l.active = true",
+                Object[].class).setParameter("f", facilityId).getResultList().stream()
+                .map(r -> new Row((UUID) r[0], (UUID) r[1], (LocationKind) r[2], (String) r[3], (BedStatus) r[4])).toList();
+        Map<UUID, Row> byId = new HashMap<>();
+        for (Row l : all) {
+            byId.put(l.id(), l);
         }
-        boolean seeOccupant = access.can(facilityId, Permission.READ);
+        boolean seeOccupant = withOccupants && access.can(facilityId, Permission.READ);
         Map<UUID, String[]> occupants = seeOccupant ? occupants(facilityId) : Map.of();
         Map<UUID, List<Bed>> bedsByWard = new LinkedHashMap<>();
-        for (Location l : all) {
-            if (l.kind != LocationKind.BED) {
+        for (Row l : all) {
+            if (l.kind() != LocationKind.BED) {
                 continue;
             }
-            Location parent = byId.get(l.parentId);
+            Row parent = byId.get(l.parentId());
             if (parent == null) {
                 continue;
             }
-            UUID wardId = parent.kind == LocationKind.WARD ? parent.id : parent.parentId;
-            String place = parent.kind == LocationKind.ROOM ? parent.name : "";
-            String[] occ = occupants.get(l.id);
-            bedsByWard.computeIfAbsent(wardId, k -> new ArrayList<>()).add(new Bed(l.id.toString(), l.name, place,
-                    l.bedStatus.name(), label(l.bedStatus), occ == null ? null : occ[0], occ == null ? null : occ[1]));
-        }
-        List<Ward> wards = new ArrayList<>();
-        for (Location l : all) {
-            if (l.kind != LocationKind.WARD) {
+            UUID wardId = parent.kind() == LocationKind.WARD ? parent.id() : parent.parentId();
+            if (onlyWard != null && !onlyWard.equals(wardId)) {
                 continue;
             }
-            List<Bed> beds = bedsByWard.getOrDefault(l.id, new ArrayList<>());
-            beds.sort(Comparator.comparing(Bed::place, NATURAL).thenComparing(Bed::name, NATURAL));
-            wards.add(new Ward(l.id.toString(), l.name, count(beds, BedStatus.FREE), count(beds, BedStatus.OCCUPIED),
+            String place = parent.kind() == LocationKind.ROOM ? parent.name() : "";
+            String[] occ = occupants.get(l.id());
+            bedsByWard.computeIfAbsent(wardId, k -> new ArrayList<>()).add(new Bed(l.id().toString(), l.name(), place,
+                    l.status().name(), label(l.status()), occ == null ? null : occ[0], occ == null ? null : occ[1]));
+        }
+        List<Ward> wards = new ArrayList<>();
+        for (Row l : all) {
+            if (l.kind() != LocationKind.WARD || (onlyWard != null && !onlyWard.equals(l.id()))) {
+                continue;
+            }
+            List<Bed> beds = bedsByWard.getOrDefault(l.id(), new ArrayList<>());
+            if (sortBeds) {
+                beds.sort(Comparator.comparing(Bed::place, NATURAL).thenComparing(Bed::name, NATURAL));
+            }
+            wards.add(new Ward(l.id().toString(), l.name(), count(beds, BedStatus.FREE), count(beds, BedStatus.OCCUPIED),
                     count(beds, BedStatus.CLEANING), count(beds, BedStatus.OUT_OF_SERVICE), beds));
         }
         wards.sort(Comparator.comparing(Ward::name, NATURAL));
@@ -139,9 +178,17 @@ public class BedBoard {
                 while (j < b.length() && Character.isDigit(b.charAt(j))) {
                     j++;
                 }
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                // Leading zeros do not count: compare the digits left after them, shorter number first.
+                while (si < i - 1 && a.charAt(si) == '0') {
+                    si++;
+                }
+                while (sj < j - 1 && b.charAt(sj) == '0') {
+                    sj++;
+                }
+                int c = Integer.compare(i - si, j - sj);
+                for (int k = 0; c == 0 && k < i - si; k++) {
+                    c = Character.compare(a.charAt(si + k), b.charAt(sj + k));
+                }
                 if (c != 0) {
                     return c;
                 }

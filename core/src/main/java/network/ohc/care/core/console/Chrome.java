@@ -5,7 +5,7 @@ import java.util.List;
 
 /** What every console page shows around its content: who is signed in, the navigation, the CSRF token for forms. */
 @TemplateData
-public record Chrome(boolean signedIn, String userName, boolean superuser, String csrf, String facilityId, String facilityName,
+public record Chrome(boolean signedIn, String userId, String userName, boolean superuser, String csrf, String facilityId, String facilityName,
         List<NavItem> nav) {
 
     @TemplateData
@@ -13,6 +13,6 @@ public record Chrome(boolean signedIn, String userName, boolean superuser, Strin
     }
 
     public static Chrome anonymous() {
-        return new Chrome(false, null, false, "", null, null, List.of());
+        return new Chrome(false, null, null, false, "", null, null, List.of());
     }
 }

@@ -37,11 +37,14 @@ public class ConsoleChrome {
             }
             nav.addAll(extraNav.forFacility(facility.id, currentHref));
         }
+        if (UserPages.maySeeUsers(access)) {
+            nav.add(item("Users", ConsoleSession.ROOT + "/admin/users", currentHref));
+        }
         if (access.superuser()) {
             nav.add(item("Plugs", ConsoleSession.ROOT + "/deploy/plugs", currentHref));
             nav.add(item("Signal delivery", ConsoleSession.ROOT + "/deploy/bus", currentHref));
         }
-        return new Chrome(true, access.user().fullName, access.superuser(), session.csrf(),
+        return new Chrome(true, access.user().id.toString(), access.user().fullName, access.superuser(), session.csrf(),
                 facility == null ? null : facility.id.toString(), facility == null ? null : facility.name, nav);
     }
 

@@ -16,12 +16,10 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import network.ohc.care.core.api.ProblemException;
 import network.ohc.care.core.bus.BusResource;
 import network.ohc.care.core.plug.PlugsResource;
 import network.ohc.care.core.staff.Access;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Deployers' pages (superusers): the plugs in the image and signal delivery per subscriber. They show exactly what
@@ -45,13 +43,13 @@ public class DeployPages {
     @Inject
     ConsoleSession session;
     @Inject
-    ConsoleErrors errors;
-    @Inject
     PlugsResource plugsApi;
     @Inject
     BusResource busApi;
     @Inject
     Access access;
+    @Inject
+    SignalPayloads payloadStore;
 
     @io.quarkus.qute.TemplateData
     record SubscriptionRow(String name, long position, long head, long lag, long delivered, long failed, long openDeadLetters,
@@ -60,7 +58,7 @@ public class DeployPages {
 
     @io.quarkus.qute.TemplateData
     record DeadLetterRow(long id, long position, String signalId, String type, String aggregate, int attempts, String error,
-            String status, String createdAt) {
+            String status, String createdAt, String payload) {
     }
 
     @io.quarkus.qute.TemplateData
@@ -98,10 +96,13 @@ public class DeployPages {
     @Path("bus/{name}")
     public String deadLetters(@PathParam("name") String name) throws SQLException {
         Chrome c = chrome.of(null, ConsoleSession.ROOT + "/deploy/bus");
-        List<DeadLetterRow> rows = busApi.deadLetters(name, "true").stream().map(d -> new DeadLetterRow(d.id(), d.position(),
-                String.valueOf(d.signalId()), d.type(), d.aggregateType() + " " + d.aggregateId(), d.attempts(),
-                d.error() == null ? "" : d.error(), d.status(), Views.when(d.createdAt()))).toList();
-        return deadLetters.data("chrome", c).data("name", name).data("letters", rows).render();
+        List<BusResource.DeadLetterView> letters = busApi.deadLetters(name, "true");
+        Map<Long, String> payloads = payloadStore.byPosition(letters.stream().map(BusResource.DeadLetterView::position).toList());
+        List<DeadLetterRow> rows = letters.stream().map(d -> new DeadLetterRow(d.id(), d.position(), String.valueOf(d.signalId()),
+                d.type(), d.aggregateType() + " " + d.aggregateId(), d.attempts(), d.error() == null ? "" : d.error(), d.status(),
+                Views.when(d.createdAt()), payloads.get(d.position()))).toList();
+        boolean open = rows.stream().anyMatch(r -> "OPEN".equals(r.status()));
+        return deadLetters.data("chrome", c).data("name", name).data("letters", rows).data("anyOpen", open).render();
     }
 
     @POST
@@ -112,20 +113,5 @@ public class DeployPages {
         session.checkCsrf(csrf);
         busApi.replay(name, new BusResource.Replay(true, null, null));
         return Response.seeOther(URI.create(ConsoleSession.ROOT + "/deploy/bus/" + name)).build();
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper
-    public Response csrf(ConsoleSession.CsrfRefused e) {
-        return errors.csrf(e);
-    }
-
-    @ServerExceptionMapper
-    public Response notSignedIn(ConsoleChrome.NotSignedIn e) {
-        return errors.notSignedIn();
     }
 }

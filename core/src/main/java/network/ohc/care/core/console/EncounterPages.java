@@ -33,7 +33,6 @@ import network.ohc.care.core.patient.PatientService;
 import network.ohc.care.core.staff.Access;
 import network.ohc.care.core.staff.Permission;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The encounter page: admit, transfer (picking among free beds) and discharge, each as the API does it. */
 @Path("/console/encounters")
@@ -137,7 +136,7 @@ public class EncounterPages {
         boolean canCare = access.can(f.id, Permission.CARE);
         List<BedGroup> free = new ArrayList<>();
         if (open && canCare) {
-            for (BedBoard.Ward w : board.wards(f.id)) {
+            for (BedBoard.Ward w : board.bedsByWard(f.id)) {
                 List<Views.Option> beds = w.beds().stream().filter(BedBoard.Bed::free)
                         .map(b -> new Views.Option(b.id(), b.place().isEmpty() ? b.name() : b.place() + " · " + b.name(), false)).toList();
                 if (!beds.isEmpty()) {
@@ -172,20 +171,5 @@ public class EncounterPages {
                 return OTHER;
             }
         }
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper
-    public Response csrf(ConsoleSession.CsrfRefused e) {
-        return errors.csrf(e);
-    }
-
-    @ServerExceptionMapper
-    public Response notSignedIn(ConsoleChrome.NotSignedIn e) {
-        return errors.notSignedIn();
     }
 }

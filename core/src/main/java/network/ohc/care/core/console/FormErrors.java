@@ -33,6 +33,20 @@ public class FormErrors extends RuntimeException {
         return f;
     }
 
+    /** A problem the API would answer, e.g. a database rule named after the field it concerns. */
+    public static FormErrors of(Problem p) {
+        FormErrors f = new FormErrors();
+        f.status = p.status();
+        if (p.errors() != null && !p.errors().isEmpty()) {
+            for (Problem.FieldError fe : p.errors()) {
+                f.fields.putIfAbsent(fe.field(), fe.message());
+            }
+        } else {
+            f.general = p.detail();
+        }
+        return f;
+    }
+
     public static FormErrors of(Set<? extends ConstraintViolation<?>> violations) {
         FormErrors f = new FormErrors();
         f.status = 400;

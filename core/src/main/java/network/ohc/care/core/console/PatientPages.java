@@ -38,7 +38,6 @@ import network.ohc.care.core.patient.PatientService;
 import network.ohc.care.core.staff.Access;
 import network.ohc.care.core.staff.Permission;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Register and search patients; a patient's page with their encounters and the form to open one. */
 @Path("/console")
@@ -193,20 +192,5 @@ public class PatientPages {
 
     static Response html(int status, String body) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).build();
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper
-    public Response csrf(ConsoleSession.CsrfRefused e) {
-        return errors.csrf(e);
-    }
-
-    @ServerExceptionMapper
-    public Response notSignedIn(ConsoleChrome.NotSignedIn e) {
-        return errors.notSignedIn();
     }
 }

@@ -19,7 +19,6 @@ import network.ohc.care.core.staff.AuthResource;
 import network.ohc.care.core.staff.StaffDtos;
 import network.ohc.care.core.staff.TokenService;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Sign-in and sign-out. Signing in is the API's own login; the token pair it returns becomes the session cookies.
@@ -91,10 +90,5 @@ public class SignInPages {
                 .entity(login.data("chrome", Chrome.anonymous()).data("csrf", session.newLoginCsrf()).data("username", username)
                         .data("errors", formErrors).render())
                 .build();
-    }
-
-    @ServerExceptionMapper
-    public Response csrf(ConsoleSession.CsrfRefused e) {
-        return errors.csrf(e);
     }
 }

@@ -25,7 +25,6 @@ import network.ohc.care.core.location.LocationService;
 import network.ohc.care.core.staff.Access;
 import network.ohc.care.core.staff.Permission;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Facility chooser, the facility page (wards at a glance) and the bed board of a ward. */
 @Path("/console")
@@ -45,8 +44,6 @@ public class WardPages {
     ConsoleChrome chrome;
     @Inject
     ConsoleSession session;
-    @Inject
-    ConsoleErrors errors;
     @Inject
     FacilityService facilityService;
     @Inject
@@ -72,7 +69,7 @@ public class WardPages {
         chrome.requireSession();
         Facility f = facilityService.find(id, Permission.READ);
         Chrome c = chrome.of(f, ConsoleSession.ROOT + "/facilities/" + id);
-        return facility.data("chrome", c).data("facility", Views.FacilityRow.of(f)).data("wards", beds.wards(id))
+        return facility.data("chrome", c).data("facility", Views.FacilityRow.of(f)).data("wards", beds.summaries(id))
                 .data("panels", panels.render(f)).render();
     }
 
@@ -81,11 +78,11 @@ public class WardPages {
     public String board(@PathParam("id") UUID id, @PathParam("ward") UUID wardId) {
         chrome.requireSession();
         Facility f = facilityService.find(id, Permission.READ);
-        BedBoard.Ward ward = beds.wards(id).stream().filter(w -> w.id().equals(wardId.toString())).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("ward"));
+        BedBoard.Ward ward = beds.ward(id, wardId).orElseThrow(() -> ProblemException.notFound("ward"));
         Chrome c = chrome.of(f, ConsoleSession.ROOT + "/facilities/" + id);
         return board.data("chrome", c).data("facility", Views.FacilityRow.of(f)).data("ward", ward)
-                .data("canSetStatus", access.can(id, Permission.SET_BED_STATUS)).render();
+                .data("canSetStatus", access.can(id, Permission.SET_BED_STATUS))
+                .data("canManage", access.can(id, Permission.MANAGE_FACILITY)).render();
     }
 
     /** Mark a bed cleaned (free), cleaning or out of service: the API's PATCH of the bed's status. */
@@ -104,25 +101,5 @@ public class WardPages {
         UUID wardId = Forms.uuid("ward", ward);
         return Response.seeOther(URI.create(ConsoleSession.ROOT + "/facilities/" + id + (wardId == null ? "" : "/wards/" + wardId)))
                 .build();
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper
-    public Response form(FormErrors e) {
-        return errors.page(e.status(), "Not done", e.summary() + " " + String.join("; ", e.describe()));
-    }
-
-    @ServerExceptionMapper
-    public Response csrf(ConsoleSession.CsrfRefused e) {
-        return errors.csrf(e);
-    }
-
-    @ServerExceptionMapper
-    public Response notSignedIn(ConsoleChrome.NotSignedIn e) {
-        return errors.notSignedIn();
     }
 }

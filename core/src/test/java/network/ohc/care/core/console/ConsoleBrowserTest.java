@@ -119,6 +119,63 @@ class ConsoleBrowserTest {
         signOut();
     }
 
+    @Test
+    void aFacilityAdminAddsABedAndSetsItsStatusWhileAClerkSeesNoAdminActionsAndAForgedPostIsRefused() throws Exception {
+        String facility = TestApi.facility();
+        List<String> ward = TestApi.wardWithBeds(facility, 1);
+        String admin = ConsoleTest.user(facility, "ADMIN");
+        String clerk = ConsoleTest.user(facility, "STAFF");
+
+        signIn(admin);
+        open("/console/facilities/" + facility);
+        browser.findElement(By.linkText("Manage")).click();
+        new Select(browser.findElement(By.id("kind"))).selectByValue("BED");
+        browser.findElement(By.id("name")).sendKeys("Bed 7");
+        new Select(browser.findElement(By.id("parentId"))).selectByValue(ward.get(0));
+        shot("manage");
+        submit(By.id("add-location-submit"));
+        open("/console/facilities/" + facility + "/wards/" + ward.get(0));
+        assertTrue(summary().contains("2 free"), summary());
+        org.openqa.selenium.WebElement bed7 = browser.findElements(By.cssSelector(".bed")).stream()
+                .filter(b -> b.findElement(By.className("bed-name")).getText().equals("Bed 7")).findFirst().orElseThrow();
+        bed7.findElement(By.className("edit-bed")).click();
+        new Select(browser.findElement(By.id("status"))).selectByValue("OUT_OF_SERVICE");
+        shot("location-edit");
+        submit(By.id("save-location"));
+        browser.findElement(By.id("saved"));
+        open("/console/facilities/" + facility + "/wards/" + ward.get(0));
+        assertTrue(summary().contains("1 free") && summary().contains("1 out of service"), summary());
+        open("/console/admin/facilities/" + facility);
+        shot("facility-edit");
+        open("/console/admin/users");
+        shot("users");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("/console/facilities/" + facility + "/manage");
+        shot("manage-phone");
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        signOut();
+
+        signIn(clerk);
+        open("/console/facilities/" + facility);
+        assertTrue(browser.findElements(By.linkText("Manage")).isEmpty(), "a clerk has no Manage link");
+        assertTrue(browser.findElements(By.linkText("Users")).isEmpty(), "a clerk has no Users link");
+        open("/console/facilities/" + facility + "/wards/" + ward.get(0));
+        assertTrue(browser.findElements(By.className("edit-bed")).isEmpty(), "a clerk has no Edit links on the board");
+        // A forged form in the clerk's own browser, with the clerk's valid CSRF token: the server refuses it.
+        String token = browser.findElement(By.name("_csrf")).getAttribute("value");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];
+                [['_csrf', arguments[1]], ['kind', 'BED'], ['name', 'Forged'], ['parentId', arguments[2]]].forEach(function (p) {
+                  var i = document.createElement('input'); i.type = 'hidden'; i.name = p[0]; i.value = p[1]; f.appendChild(i); });
+                document.body.appendChild(f); f.submit();""", "/console/facilities/" + facility + "/manage/locations", token, ward.get(0));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.tagName("h1")).getText().equals("Not allowed"));
+        shot("forged-post-refused");
+        open("/console/facilities/" + facility + "/wards/" + ward.get(0));
+        assertTrue(summary().contains("1 free") && summary().contains("1 out of service"), "nothing was added: " + summary());
+        signOut();
+    }
+
     /** Clicks a form's button and waits for the next page to replace this one. */
     private static void submit(By button) {
         org.openqa.selenium.WebElement b = browser.findElement(button);

@@ -178,7 +178,7 @@ class ConsoleTest {
                 .asString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/console/deploy/bus/([^\"]+)\"").matcher(bus);
         if (m.find()) {
-            admin.get("/console/deploy/bus/" + m.group(1)).then().statusCode(200).body(containsString("id=\"replay\""));
+            admin.get("/console/deploy/bus/" + m.group(1)).then().statusCode(200).body(containsString("id=\"dead-letters\""));
             admin.post("/console/deploy/bus/" + m.group(1) + "/replay", Map.of()).then().statusCode(303);
             admin.postWithToken("/console/deploy/bus/" + m.group(1) + "/replay", Map.of(), "forged").then().statusCode(403);
         }
