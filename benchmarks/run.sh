@@ -5,6 +5,7 @@ set -euo pipefail
 [[ "${1:-}" == kafka ]] && exec "$(dirname "${BASH_SOURCE[0]}")/kafka.sh"
 [[ "${1:-}" == audit ]] && exec "$(dirname "${BASH_SOURCE[0]}")/audit.sh"
 [[ "${1:-}" == soak ]] && exec "$(dirname "${BASH_SOURCE[0]}")/soak.sh"
+[[ "${1:-}" == startup ]] && exec "$(dirname "${BASH_SOURCE[0]}")/startup.sh"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
