@@ -5,10 +5,12 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -257,12 +259,15 @@ final class SubscriberWorker implements Runnable {
     }
 
     /**
-     * Attempt {@code attempt} of each signal of a run, in order, on the handler thread, each in its own request
-     * context; the worker watches it for a handler that overruns its timeout. Stops at the first failure.
+     * Attempt {@code attempt} of each signal of a run, in order, on the handler thread, each handed over in its own
+     * request context; the worker watches it for a handler that overruns its timeout. Up to the subscription's
+     * max-in-flight signals are handed over before the oldest of them has finished; progress is the run's prefix that
+     * has finished. Stops at the first failure in that order.
      */
     private final class Batch implements Runnable {
         final List<Prepared> run;
         final int attempt;
+        /** The signal the watchdog times: the oldest handed over and not yet finished (or the one being handed over). */
         volatile int at;
         volatile long startedAt = System.nanoTime();
         volatile int failedAt = -1;
@@ -280,33 +285,69 @@ final class SubscriberWorker implements Runnable {
             this.attempt = attempt;
         }
 
+        /** A signal handed over and not yet finished. */
+        private record Pending(int index, CompletableFuture<?> done, long startedAt) {
+        }
+
         @Override
         public void run() {
             ManagedContext requestContext = Arc.container().requestContext();
-            for (int k = 0; k < run.size(); k++) {
-                Prepared p = run.get(k);
-                if (abandoned) {
-                    return;
-                }
-                if (p.handler == null) {
-                    completed = k + 1;
+            ArrayDeque<Pending> pending = new ArrayDeque<>();
+            int next = 0;
+            // Once abandoned (stopping, or timed out and interrupted), nothing more is handed over; what was may finish.
+            while ((!abandoned && next < run.size()) || !pending.isEmpty()) {
+                if (!abandoned && next < run.size() && pending.size() < spec.maxInFlight) {
+                    Prepared p = run.get(next);
+                    int k = next++;
+                    if (p.handler == null) {
+                        if (pending.isEmpty()) {
+                            completed = k + 1;
+                        }
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    if (pending.isEmpty()) {
+                        startedAt = now;
+                        at = k;
+                    }
+                    CompletableFuture<?> done;
+                    requestContext.activate();
+                    try {
+                        done = p.handler.handler().handle(p.signal, new Delivery(spec.name, p.row.signalId(), p.row.seq(), attempt, p.replay))
+                                .toCompletableFuture();
+                    } catch (Throwable t) {
+                        done = CompletableFuture.failedFuture(t); // reported once those before it finished
+                    } finally {
+                        requestContext.terminate();
+                    }
+                    pending.add(new Pending(k, done, now));
                     continue;
                 }
-                startedAt = System.nanoTime();
-                at = k;
-                requestContext.activate();
+                Pending oldest = pending.peek();
                 try {
-                    p.handler.handler().handle(p.signal, new Delivery(spec.name, p.row.signalId(), p.row.seq(), attempt, p.replay));
+                    if (abandoned) {
+                        oldest.done.get(2, TimeUnit.SECONDS); // an abandoned thread does not wait for ever
+                    } else {
+                        oldest.done.get();
+                    }
                 } catch (Throwable t) {
-                    error = describe(t);
-                    failedAt = k;
+                    if (!abandoned) { // else the worker has said why
+                        error = describe(t instanceof ExecutionException && t.getCause() != null ? t.getCause() : t);
+                        failedAt = oldest.index;
+                    }
                     return;
-                } finally {
-                    requestContext.terminate();
                 }
+                pending.poll();
                 succeeded++;
-                completed = k + 1;
-                deliveredMeters.record(p.row);
+                deliveredMeters.record(run.get(oldest.index).row);
+                Pending now = pending.peek();
+                if (now == null) {
+                    completed = next;
+                } else {
+                    completed = now.index;
+                    startedAt = now.startedAt;
+                    at = now.index;
+                }
             }
         }
     }
@@ -335,7 +376,7 @@ final class SubscriberWorker implements Runnable {
                 call.get(Math.max(1, left), TimeUnit.NANOSECONDS);
                 return;
             } catch (ExecutionException e) {
-                batch.failedAt = batch.at;
+                batch.failedAt = firstOpen(batch);
                 batch.error = describe(e.getCause() == null ? e : e.getCause());
                 return;
             } catch (InterruptedException e) {
@@ -358,12 +399,17 @@ final class SubscriberWorker implements Runnable {
                     call.cancel(true);
                     handlerThread.shutdownNow();
                     handlerThread = newHandlerThread();
-                    batch.failedAt = at;
+                    batch.failedAt = firstOpen(batch); // the oldest signal not finished: the one timed
                     batch.error = "timed out after " + spec.timeout.toMillis() + " ms";
                     return;
                 }
             }
         }
+    }
+
+    /** The run's first signal not finished (the last one if the run finished just now: it is delivered again). */
+    private static int firstOpen(Batch batch) {
+        return Math.min(batch.completed, batch.run.size() - 1);
     }
 
     /** Saves the position; false (and forgets the position) if the lease went to another instance. */
