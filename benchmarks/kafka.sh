@@ -9,6 +9,7 @@ PGPORT=${BENCH_PGPORT:-5432}
 SIGNALS=${BENCH_SIGNALS:-20000}
 THREADS=${BENCH_THREADS:-8}
 RATE=${BENCH_RATE:-1000}
+SECONDS_PACED=${BENCH_LATENCY_SECONDS:-10}
 OUT="$ROOT/target/bench-kafka"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
@@ -16,6 +17,7 @@ command -v psql >/dev/null || { echo "bench: psql is needed to create the benchm
 if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   echo "==> Building the benchmark application" >&2
   "$ROOT/mvnw" -B -q -DskipTests install -pl plugs/kafka-export/runtime,plugs/kafka-export/deployment -am >&2
+  "$ROOT/mvnw" -B -q -f "$ROOT/benchmarks/bench-support/pom.xml" -DskipTests install >&2
   "$ROOT/mvnw" -B -q -f "$ROOT/benchmarks/kafka-bench/pom.xml" -DskipTests package >&2
 fi
 APP="$ROOT/benchmarks/kafka-bench/target/quarkus-app"
@@ -49,6 +51,6 @@ echo "==> Care with kafka-export -> Kafka on 127.0.0.1:$PORT" >&2
 psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS care_bench_kafka WITH (FORCE)" \
   -c "CREATE DATABASE care_bench_kafka"
 CARE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/care_bench_kafka" CARE_DB_USER=postgres CARE_DATA_DIR="$OUT/data" \
-  java -Xmx1g -Dbench.signals="$SIGNALS" -Dbench.threads="$THREADS" -Dbench.rate="$RATE" \
+  java -Xmx1g -Dbench.signals="$SIGNALS" -Dbench.threads="$THREADS" -Dbench.rate="$RATE" -Dbench.latency-seconds="$SECONDS_PACED" \
     -Dplug.kafka-export.bootstrap-servers="127.0.0.1:$PORT" -Dcare.admin.password=bench-admin-password \
     -jar "$APP/quarkus-run.jar" | grep '^RESULT' | tee "$OUT/results.txt"

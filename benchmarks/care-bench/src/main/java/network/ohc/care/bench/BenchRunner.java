@@ -9,16 +9,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import network.ohc.care.bench.support.BenchLoad;
 import network.ohc.care.bus.contracts.FacilityUpdated;
 import network.ohc.care.core.signal.SignalEmitter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,32 +71,18 @@ public class BenchRunner {
     void run() throws Exception {
         String label = subscribers + " subscriber" + (subscribers == 1 ? "" : "s");
         // Baseline: the same payload, inserted and committed the same way, without the outbox machinery.
-        String payload = json.writeValueAsString(signal());
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS public.bench_baseline (id bigserial PRIMARY KEY, payload jsonb NOT NULL)");
-            st.execute("TRUNCATE public.bench_baseline");
-        }
-        double baseline = timed(signals, () -> {
-            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO public.bench_baseline (payload) VALUES (cast(? AS jsonb))")) {
-                c.setAutoCommit(false);
-                for (int i = 0; i < perTransaction; i++) {
-                    ps.setString(1, payload);
-                    ps.executeUpdate();
-                }
-                c.commit();
-            }
-        });
+        double baseline = BenchLoad.baseline(db, json.writeValueAsString(signal()), signals, threads, perTransaction);
         System.out.printf("RESULT baseline_insert_commit_per_s %.0f%n", baseline);
 
         // Throughput: commit through the outbox; delivered when every active subscriber has seen every signal.
         long before = totalDelivered();
         long started = System.nanoTime();
-        double committed = timed(signals, () -> QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < perTransaction; i++) {
-                emitter.emit(signal());
-            }
-        }));
+        double committed = perTransaction * BenchLoad.timed(threads, signals / perTransaction,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    for (int i = 0; i < perTransaction; i++) {
+                        emitter.emit(signal());
+                    }
+                }));
         long expected = before + (long) signals * subscribers;
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (totalDelivered() < expected && System.nanoTime() < deadline) {
@@ -125,21 +105,11 @@ public class BenchRunner {
 
         // Latency at a steady rate, one signal per transaction.
         BenchState.LATENCIES.clear();
-        long interval = 1_000_000_000L / rate;
-        long next = System.nanoTime();
-        long end = next + latencySeconds * 1_000_000_000L;
-        int sent = 0;
-        while (System.nanoTime() < end) {
+        int sent = BenchLoad.paced(rate, latencySeconds, () -> {
             FacilityUpdated s = signal();
             QuarkusTransaction.requiringNew().run(() -> emitter.emit(s));
             BenchState.COMMITTED_AT.put(s.envelope().signalId(), System.nanoTime());
-            sent++;
-            next += interval;
-            long sleep = next - System.nanoTime();
-            if (sleep > 0) {
-                Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-            }
-        }
+        });
         long want = (long) sent * subscribers;
         deadline = System.nanoTime() + 60_000_000_000L;
         while (BenchState.LATENCIES.size() < want && System.nanoTime() < deadline) {
@@ -149,41 +119,8 @@ public class BenchRunner {
         lat.sort(Long::compare);
         double achieved = sent / (double) latencySeconds;
         System.out.printf("RESULT paced_rate_per_s[%s] %.0f%n", label, achieved);
-        System.out.printf("RESULT latency_p50_ms[%s] %.2f%n", label, pct(lat, 0.50));
-        System.out.printf("RESULT latency_p99_ms[%s] %.2f%n", label, pct(lat, 0.99));
-    }
-
-    private static double pct(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
-    }
-
-    interface Op {
-        void run() throws Exception;
-    }
-
-    /** Runs {@code total / perTransaction} transactions on {@code threads} threads; returns signals per second. */
-    private double timed(int total, Op op) throws Exception {
-        int transactions = total / perTransaction;
-        AtomicLong left = new AtomicLong(transactions);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long t0 = System.nanoTime();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            fs.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0) {
-                    op.run();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        pool.shutdown();
-        return (transactions * (double) perTransaction) / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("RESULT latency_p50_ms[%s] %.2f%n", label, BenchLoad.percentileMillis(lat, 0.50));
+        System.out.printf("RESULT latency_p99_ms[%s] %.2f%n", label, BenchLoad.percentileMillis(lat, 0.99));
     }
 
     private long totalDelivered() {
@@ -194,17 +131,7 @@ public class BenchRunner {
         return sum;
     }
 
-    private static final UUID[] AGGREGATES = new UUID[100];
-
-    static {
-        for (int i = 0; i < AGGREGATES.length; i++) {
-            AGGREGATES[i] = UUID.randomUUID();
-        }
-    }
-
     private FacilityUpdated signal() {
-        UUID id = AGGREGATES[(int) (Math.random() * AGGREGATES.length)];
-        return new FacilityUpdated(emitter.envelope(FacilityUpdated.class, "Facility", id, id), id, "Benchmark District Hospital",
-                "HOSPITAL", "Ernakulam", "Kerala", true);
+        return BenchLoad.signal(emitter);
     }
 }

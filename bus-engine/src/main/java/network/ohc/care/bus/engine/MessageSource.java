@@ -1,7 +1,6 @@
 package network.ohc.care.bus.engine;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.plug.sdk.Delivery;
@@ -9,11 +8,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
- * The stream of one durable subscription: its {@link SubscriberWorker} hands each signal to {@link #deliver} on the
- * handler thread, which emits it as a {@link Message} (payload the signal, metadata its {@link Delivery} and envelope)
- * and waits for the message's ack (delivered: the position may pass it) or nack (a failed attempt). The worker's
- * watchdog times the wait out like any handler. One subscriber at a time, requested one message at a time in effect:
- * the next signal is emitted only once the previous one is settled, which keeps commit order.
+ * The stream of one durable subscription: its {@link SubscriberWorker} hands each signal to {@link #emit} on the
+ * handler thread, which emits it as a {@link Message} (payload the signal, metadata its {@link Delivery} and envelope);
+ * the worker then waits for the message's ack (delivered: the position may pass it) or nack (a failed attempt), and
+ * its watchdog times the wait out like any handler. Messages are emitted in commit order; the next one is emitted
+ * before this one is settled only up to the subscription's max-in-flight (1 unless it asked for more).
  */
 final class MessageSource implements Flow.Publisher<Message<DomainSignal>> {
     private final String name;
@@ -63,8 +62,12 @@ final class MessageSource implements Flow.Publisher<Message<DomainSignal>> {
         });
     }
 
-    /** Emits {@code signal} and returns once it is acked; throws with the nack's reason (a failed attempt). */
-    void deliver(DomainSignal signal, Delivery delivery) throws Exception {
+    /**
+     * Emits {@code signal}; the returned future completes when the message is acked (delivered: the position may pass
+     * it) and fails with the nack's reason (a failed attempt). Waits, on the handler thread, while the consumer has
+     * asked for nothing more.
+     */
+    CompletableFuture<Void> emit(DomainSignal signal, Delivery delivery) throws InterruptedException {
         Flow.Subscriber<? super Message<DomainSignal>> s;
         synchronized (this) {
             while (subscriber == null || cancelled || demand == 0) {
@@ -84,14 +87,6 @@ final class MessageSource implements Flow.Publisher<Message<DomainSignal>> {
             return CompletableFuture.completedFuture(null);
         });
         s.onNext(message);
-        try {
-            settled.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return settled;
     }
 }

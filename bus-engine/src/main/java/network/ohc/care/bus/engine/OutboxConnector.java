@@ -53,9 +53,9 @@ public class OutboxConnector implements InboundConnector {
                 continue;
             }
             if (t.equals("*")) {
-                SignalCatalog.coreSignals().forEach(c -> spec.on(c, source::deliver));
+                SignalCatalog.coreSignals().forEach(c -> spec.onAsync(c, source::emit));
             } else {
-                spec.on(resolve(t, prefix + "types"), source::deliver);
+                spec.onAsync(resolve(t, prefix + "types"), source::emit);
             }
         }
         if (spec.handlers.isEmpty()) {

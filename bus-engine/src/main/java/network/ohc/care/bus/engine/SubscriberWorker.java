@@ -216,7 +216,7 @@ final class SubscriberWorker implements Runnable {
 
     /** Runs {@code run} to its end or its first failure, under the watchdog; counts what was delivered. */
     private HandlerRun runBatch(List<HandlerRun.Item> run, int attempt) throws InterruptedException {
-        HandlerRun batch = new HandlerRun(spec.name, run, attempt, deliveredMeters, lease::expired);
+        HandlerRun batch = new HandlerRun(spec.name, run, attempt, spec.maxInFlight, deliveredMeters, lease::expired);
         if (batch.empty()) {
             return batch; // nothing here for this subscriber
         }

@@ -3,9 +3,12 @@ package network.ohc.care.bus.engine;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.SignalCatalog;
+import network.ohc.care.plug.sdk.AsyncSignalHandler;
 import network.ohc.care.plug.sdk.SignalHandler;
 import network.ohc.care.plug.sdk.SignalSubscriber;
 import network.ohc.care.plug.sdk.Subscription;
@@ -14,8 +17,11 @@ import network.ohc.care.plug.sdk.Subscription;
 final class SubscriptionSpec implements Subscription {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
-    record Handler(Class<? extends DomainSignal> type, SignalHandler<DomainSignal> handler) {
+    /** A handler as the worker calls it: its stage completes when the signal is handled (at once for a plain one). */
+    record Handler(Class<? extends DomainSignal> type, AsyncSignalHandler<DomainSignal> handler) {
     }
+
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     final String name;
     final Map<String, Handler> handlers = new LinkedHashMap<>();
@@ -24,6 +30,7 @@ final class SubscriptionSpec implements Subscription {
     Duration maxBackoff = Duration.ofSeconds(10);
     Duration timeout = Duration.ofSeconds(30);
     Start start = Start.BEGINNING;
+    int maxInFlight = 1;
 
     private SubscriptionSpec(String name) {
         this.name = name;
@@ -57,17 +64,36 @@ final class SubscriptionSpec implements Subscription {
      */
     Map<String, Handler> routeThrough(MessageSource source) {
         Map<String, Handler> direct = new LinkedHashMap<>(handlers);
-        handlers.replaceAll((key, h) -> new Handler(h.type(), source::deliver));
+        handlers.replaceAll((key, h) -> new Handler(h.type(), source::emit));
         return direct;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <S extends DomainSignal> Subscription on(Class<S> type, SignalHandler<? super S> handler) {
+        SignalHandler<DomainSignal> h = (SignalHandler<DomainSignal>) handler;
+        return onAsync(type, (signal, delivery) -> {
+            h.handle(signal, delivery);
+            return DONE;
+        });
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends DomainSignal> Subscription onAsync(Class<S> type, AsyncSignalHandler<? super S> handler) {
         String typeName = SignalCatalog.key(type);
-        if (handlers.putIfAbsent(typeName, new Handler(type, (SignalHandler<DomainSignal>) handler)) != null) {
+        if (handlers.putIfAbsent(typeName, new Handler(type, (AsyncSignalHandler<DomainSignal>) handler)) != null) {
             throw new IllegalStateException("subscriber '" + name + "' declares two handlers for " + typeName);
         }
+        return this;
+    }
+
+    @Override
+    public Subscription maxInFlight(int signals) {
+        if (signals < 1) {
+            throw new IllegalArgumentException("maxInFlight must be 1 or more");
+        }
+        this.maxInFlight = signals;
         return this;
     }
 

@@ -179,4 +179,48 @@ public final class TestSubscribers {
             handled.add(new Received(signal, delivery));
         }
     }
+
+    /**
+     * Hands back, for the aggregates a test holds, a stage the test completes itself (as a broker's acknowledgement
+     * would), with up to 50 signals in flight; completes every other signal at once.
+     */
+    @ApplicationScoped
+    public static class AsyncSubscriber implements SignalSubscriber {
+        /** One hand-over: the signal, its delivery and the stage the test completes. */
+        public record HandedOver(DomainSignal signal, Delivery delivery, java.util.concurrent.CompletableFuture<Void> done) {
+        }
+
+        private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+        private final List<HandedOver> handedOver = new CopyOnWriteArrayList<>();
+
+        public Set<UUID> held() {
+            return held;
+        }
+
+        /** The hand-overs of {@code aggregate}, in the order they happened. */
+        public List<HandedOver> handedOver(UUID aggregate) {
+            return handedOver.stream().filter(h -> h.signal().envelope().aggregateId().equals(aggregate)).toList();
+        }
+
+        @Override
+        public String name() {
+            return "test-async";
+        }
+
+        @Override
+        public void subscribe(Subscription subscription) {
+            subscription.onAsync(FacilityUpdated.class, this::handle).maxInFlight(50).maxAttempts(3)
+                    .backoff(Duration.ofMillis(20), Duration.ofMillis(50)).timeout(Duration.ofMinutes(2));
+        }
+
+        private java.util.concurrent.CompletionStage<Void> handle(FacilityUpdated signal, Delivery delivery) {
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            if (held.contains(signal.envelope().aggregateId())) {
+                handedOver.add(new HandedOver(signal, delivery, done));
+            } else {
+                done.complete(null);
+            }
+            return done;
+        }
+    }
 }

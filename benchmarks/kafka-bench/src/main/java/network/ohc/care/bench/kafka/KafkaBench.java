@@ -9,18 +9,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import network.ohc.care.bench.support.BenchLoad;
 import network.ohc.care.bus.contracts.FacilityUpdated;
 import network.ohc.care.core.signal.SignalEmitter;
 import network.ohc.care.plugs.kafkaexport.KafkaPublisher;
@@ -80,20 +73,7 @@ public class KafkaBench {
     }
 
     void run() throws Exception {
-        String payload = json.writeValueAsString(signal());
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS public.bench_baseline (id bigserial PRIMARY KEY, payload jsonb NOT NULL)");
-            st.execute("TRUNCATE public.bench_baseline");
-        }
-        double baseline = timed(signals, () -> {
-            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO public.bench_baseline (payload) VALUES (cast(? AS jsonb))")) {
-                c.setAutoCommit(false);
-                ps.setString(1, payload);
-                ps.executeUpdate();
-                c.commit();
-            }
-        });
+        double baseline = BenchLoad.baseline(db, json.writeValueAsString(signal()), signals, threads, 1);
         System.out.printf("RESULT baseline_insert_commit_per_s %.0f%n", baseline);
 
         // Warm-up: the topic is created and the producer connected before anything is timed.
@@ -105,28 +85,18 @@ public class KafkaBench {
 
         long before = publisher.acked();
         long t0 = System.nanoTime();
-        double committed = timed(signals, () -> QuarkusTransaction.requiringNew().run(() -> emitter.emit(signal())));
+        double committed = BenchLoad.timed(threads, signals, () -> QuarkusTransaction.requiringNew().run(() -> emitter.emit(signal())));
         waitAcked(before + signals, 300);
         System.out.printf("RESULT committed_per_s %.0f%n", committed);
         System.out.printf("RESULT exported_acked_per_s %.0f%n", signals / ((lastAckNanos - t0) / 1e9));
 
         pacing = true;
         long start = publisher.acked();
-        long interval = 1_000_000_000L / rate;
-        long next = System.nanoTime();
-        long end = next + latencySeconds * 1_000_000_000L;
-        int sent = 0;
-        while (System.nanoTime() < end) {
+        int sent = BenchLoad.paced(rate, latencySeconds, () -> {
             FacilityUpdated s = signal();
             QuarkusTransaction.requiringNew().run(() -> emitter.emit(s));
             COMMITTED_AT.put(s.envelope().signalId().toString(), System.nanoTime());
-            sent++;
-            next += interval;
-            long sleep = next - System.nanoTime();
-            if (sleep > 0) {
-                Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-            }
-        }
+        });
         waitAcked(start + sent, 300);
         List<Long> lat = new ArrayList<>();
         COMMITTED_AT.forEach((id, committedAt) -> {
@@ -138,8 +108,8 @@ public class KafkaBench {
         lat.sort(Long::compare);
         System.out.printf("RESULT paced_rate_per_s %.0f%n", sent / (double) latencySeconds);
         System.out.printf("RESULT latency_samples %d%n", lat.size());
-        System.out.printf("RESULT commit_to_ack_p50_ms %.2f%n", pct(lat, 0.50));
-        System.out.printf("RESULT commit_to_ack_p99_ms %.2f%n", pct(lat, 0.99));
+        System.out.printf("RESULT commit_to_ack_p50_ms %.2f%n", BenchLoad.percentileMillis(lat, 0.50));
+        System.out.printf("RESULT commit_to_ack_p99_ms %.2f%n", BenchLoad.percentileMillis(lat, 0.99));
     }
 
     private void waitAcked(long count, int seconds) throws InterruptedException {
@@ -152,45 +122,7 @@ public class KafkaBench {
         }
     }
 
-    private static double pct(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
-    }
-
-    interface Op {
-        void run() throws Exception;
-    }
-
-    private double timed(int total, Op op) throws Exception {
-        AtomicLong left = new AtomicLong(total);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long t0 = System.nanoTime();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            fs.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0) {
-                    op.run();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        pool.shutdown();
-        return total / ((System.nanoTime() - t0) / 1e9);
-    }
-
-    private static final UUID[] AGGREGATES = new UUID[100];
-
-    static {
-        for (int i = 0; i < AGGREGATES.length; i++) {
-            AGGREGATES[i] = UUID.randomUUID();
-        }
-    }
-
     private FacilityUpdated signal() {
-        UUID id = AGGREGATES[(int) (Math.random() * AGGREGATES.length)];
-        return new FacilityUpdated(emitter.envelope(FacilityUpdated.class, "Facility", id, id), id, "Benchmark District Hospital",
-                "HOSPITAL", "Ernakulam", "Kerala", true);
+        return BenchLoad.signal(emitter);
     }
 }

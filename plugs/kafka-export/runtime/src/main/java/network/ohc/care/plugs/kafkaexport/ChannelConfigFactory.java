@@ -30,8 +30,11 @@ public class ChannelConfigFactory implements ConfigSourceFactory {
         m.put(OUT + "acks", "all");
         m.put(OUT + "enable.idempotence", "true");
         m.put(OUT + "max.in.flight.requests.per.connection", "5");
-        // One record is in flight at a time (the next waits for this one's acknowledgement): batching it would only
-        // add Kafka 4's default 5 ms of linger to every signal.
+        // The producer never gives a record up (it retries through an outage until the broker is back): a record
+        // dropped while later ones of its partition got through would reach the topic after them once resent.
+        // The plug's ack-timeout only makes the bus wait again (and report DEGRADED); the send goes on.
+        m.put(OUT + "delivery.timeout.ms", String.valueOf(Integer.MAX_VALUE));
+        // Records are sent as soon as they come; those that come while earlier requests are in flight share batches.
         m.put(OUT + "linger.ms", "0");
         m.put(OUT + "key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
         m.put(OUT + "value.serializer", "org.apache.kafka.common.serialization.StringSerializer");

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
 import network.ohc.care.bus.contracts.SignalCatalog;
@@ -18,14 +19,18 @@ import network.ohc.care.plug.sdk.Subscription;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Subscribes to the chosen signal types and publishes each one; the bus advances the plug's position only when the
- * handler returns, that is after the broker acknowledged. A broker outage makes the handler fail, and the bus retries
- * the same signal (with backoff, without ever giving up) until the broker is back: the export pauses, nothing is
- * skipped, and the lag shows in /api/v1/bus/subscriptions.
+ * Subscribes to the chosen signal types and publishes each one, pipelined: up to {@value #MAX_IN_FLIGHT} records are
+ * on their way to the broker at once, handed over in commit order, and the bus advances the plug's position only past
+ * signals the broker acknowledged, every one before them included. A broker outage makes the oldest wait fail; the bus
+ * retries it (with backoff, without ever giving up) until the broker is back: the export pauses, nothing is skipped,
+ * and the lag shows in /api/v1/bus/subscriptions. After a failure the signals that followed it are sent again
+ * (duplicates, which consumers drop by ce_id).
  */
 @ApplicationScoped
 public class KafkaExportSubscriber implements SignalSubscriber {
     public static final String NAME = "kafka-export";
+    /** Below the channel's emitter buffer (1024), so a hand-over never overflows it; a bus run is at most 500 signals. */
+    static final int MAX_IN_FLIGHT = 512;
 
     @Inject
     KafkaExportConfig config;
@@ -55,18 +60,19 @@ public class KafkaExportSubscriber implements SignalSubscriber {
     public void subscribe(Subscription s) {
         for (Class<? extends DomainSignal> type : SignalCatalog.coreSignals()) {
             if (Rules.wants(config.types(), SignalCatalog.typeName(type))) {
-                s.on((Class) type, (signal, delivery) -> export((DomainSignal) signal, (Delivery) delivery));
+                s.onAsync((Class) type, (signal, delivery) -> export((DomainSignal) signal, (Delivery) delivery));
             }
         }
         Duration wait = config.ackTimeout();
-        s.maxAttempts(Integer.MAX_VALUE) // an outage pauses the export; it never drops a signal to the dead letters
+        s.maxInFlight(MAX_IN_FLIGHT)
+                .maxAttempts(Integer.MAX_VALUE) // an outage pauses the export; it never drops a signal to the dead letters
                 .backoff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .timeout(wait.plusSeconds(5))
                 .startFrom("beginning".equalsIgnoreCase(config.startFrom()) ? Subscription.Start.BEGINNING : Subscription.Start.NOW);
     }
 
-    void export(DomainSignal signal, Delivery delivery) throws Exception {
-        publisher.send(record(signal), config.ackTimeout());
+    CompletionStage<Void> export(DomainSignal signal, Delivery delivery) throws Exception {
+        return publisher.send(delivery.signalId().toString(), record(signal), config.ackTimeout());
     }
 
     KafkaPublisher.Out record(DomainSignal signal) throws Exception {

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -18,9 +20,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Sends one record through the SmallRye Kafka channel and waits for the broker's acknowledgement. All the plug's
- * Kafka sending is here: whoever feeds it (today a plug-sdk subscriber, later an outbox-backed channel) only calls
- * {@link #send}.
+ * Sends records through the SmallRye Kafka channel without waiting: each {@link #send} answers with a stage that
+ * completes when the broker acknowledged the record. All the plug's Kafka sending is here.
+ * <p>
+ * Order per partition holds across failures because the producer never gives a record up (idempotent, retried
+ * until delivered, see {@link ChannelConfigFactory}): what reaches the topic is, per partition, a prefix of what was
+ * sent, in order. A caller that stops waiting ({@code timeout}) and sends the same signal again is handed the send
+ * still under way rather than a second copy behind it.
  */
 @ApplicationScoped
 public class KafkaPublisher {
@@ -41,16 +47,45 @@ public class KafkaPublisher {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     Emitter<String> emitter;
 
+    /** Sends not yet acknowledged, by signal id. */
+    private final Map<String, CompletableFuture<Void>> underWay = new ConcurrentHashMap<>();
+    private final AtomicLong acked = new AtomicLong();
     private volatile Instant lastAck;
     private volatile Instant lastFailure;
     private volatile String lastError;
-    private volatile long acked;
 
-    /** Returns once the broker acknowledged the record; throws when it refused it or did not answer in time. */
-    public void send(Out out, Duration timeout) throws Exception {
+    /**
+     * Sends the record of signal {@code id}, unless a send of it is still under way; the stage completes once the
+     * broker acknowledged it, and fails when the broker refused it or did not answer within {@code timeout} (a
+     * record that answers late still arrives: delivery is at least once).
+     */
+    public CompletableFuture<Void> send(String id, Out out, Duration timeout) {
+        CompletableFuture<Void> fresh = new CompletableFuture<>();
+        CompletableFuture<Void> ack = underWay.putIfAbsent(id, fresh);
+        if (ack == null) {
+            ack = fresh;
+            fresh.whenComplete((ignored, e) -> {
+                underWay.remove(id, fresh);
+                if (e == null) {
+                    acked.incrementAndGet();
+                    lastAck = Instant.now();
+                    ackedEvent.fire(new Acked(out));
+                } else {
+                    failed(e);
+                }
+            });
+            emit(out, fresh);
+        }
+        return ack.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ignored, e) -> {
+            if (unwrap(e) instanceof TimeoutException) {
+                failed(new TimeoutException("no acknowledgement from Kafka within " + timeout + " (" + out.topic() + ")"));
+            }
+        });
+    }
+
+    private void emit(Out out, CompletableFuture<Void> ack) {
         RecordHeaders headers = new RecordHeaders();
         out.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        CompletableFuture<Void> ack = new CompletableFuture<>();
         Message<String> message = Message.of(out.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(out.topic()).withKey(out.key())
                         .withHeaders(headers).build())
@@ -64,23 +99,19 @@ public class KafkaPublisher {
                 });
         try {
             emitter.send(message);
-            ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw failed(new TimeoutException("no acknowledgement from Kafka within " + timeout + " (" + out.topic() + ")"));
-        } catch (ExecutionException e) {
-            throw failed(e.getCause() instanceof Exception c ? c : e);
         } catch (RuntimeException e) {
-            throw failed(e);
+            ack.completeExceptionally(e);
         }
-        acked++;
-        lastAck = Instant.now();
-        ackedEvent.fire(new Acked(out));
     }
 
-    private Exception failed(Exception e) {
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private void failed(Throwable t) {
+        Throwable e = unwrap(t);
         lastFailure = Instant.now();
         lastError = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return e;
     }
 
     /** True when the last attempt failed (no acknowledgement since the last failure). */
@@ -99,6 +130,6 @@ public class KafkaPublisher {
     }
 
     public long acked() {
-        return acked;
+        return acked.get();
     }
 }
