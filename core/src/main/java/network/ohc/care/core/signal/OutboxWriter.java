@@ -65,6 +65,33 @@ public class OutboxWriter {
         pending().add(signal);
     }
 
+    /**
+     * Records a plug's signal (through {@code core.publish_plug_signal}, which refuses core's types) in the caller's
+     * transaction on a connection of {@code dataSource}: the plug's own datasource, whose connection is the one already
+     * enlisted in this transaction, so the plug's writes and the signal stay one local transaction.
+     */
+    public void appendPlugSignal(AgroalDataSource dataSource, DomainSignal signal) {
+        if (tx.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("PlugRuntime.publish(signal) needs an active transaction (@Transactional); "
+                    + "in PlugDatabase.transaction(...) use PlugDatabase.publish(connection, signal)");
+        }
+        Envelope e = signal.envelope();
+        String payload;
+        try {
+            payload = json.writeValueAsString(signal);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("cannot serialize " + e.type(), ex);
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT core.publish_plug_signal(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb))")) {
+            bind(ps, e, payload);
+            ps.execute();
+        } catch (SQLException ex) {
+            throw new IllegalStateException("cannot record signal " + e.type() + ": " + ex.getMessage(), ex);
+        }
+        pending().add(signal);
+    }
+
     /** Binds a signal's ten outbox values, in the order of the insert here and of {@code core.publish_plug_signal}. */
     public static void bind(PreparedStatement ps, Envelope e, String payload) throws SQLException {
         ps.setObject(1, e.signalId());
