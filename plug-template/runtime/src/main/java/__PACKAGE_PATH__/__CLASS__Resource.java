@@ -6,15 +6,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import network.ohc.care.plug.sdk.PlugRuntime;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The plug's endpoints live under /api/v1/plugs/__NAME__/ and use core's authentication. */
-@Path("/api/v1/plugs/__NAME__")
+@Path("/api/v1/plugs/__NAME__/hello")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Plug: __NAME__", description = "__DESCRIPTION__")
@@ -25,15 +22,8 @@ public class __CLASS__Resource {
     PlugRuntime care;
 
     @GET
-    @Path("hello")
-    public Map<String, Object> hello() throws SQLException {
-        long facilities = care.database("__NAME__").transaction(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM facility_seen")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-        return Map.of("plug", "__NAME__", "greeting", config.greeting(), "facilitiesSeen", facilities,
+    public Map<String, Object> hello() {
+        return Map.of("plug", care.plug(), "greeting", config.greeting(), "facilitiesSeen", __CLASS__SeenFacility.count(),
                 "apiTokenSet", config.apiToken().isPresent());
     }
 }

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import javax.sql.DataSource;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
 
@@ -14,6 +15,13 @@ import network.ohc.care.bus.contracts.Envelope;
 public interface SignalOutbox {
     /** Appends {@code signal} within the caller's transaction, which must exist. */
     void append(DomainSignal signal);
+
+    /**
+     * Appends a plug's {@code signal} (a plug's own type; core's are refused) within the caller's transaction, on a
+     * connection of the plug's {@code dataSource}: the one already enlisted there, so the plug's rows and its signal
+     * commit as one local transaction.
+     */
+    void appendPlugSignal(DataSource dataSource, DomainSignal signal);
 
     /** Signals another writer (a plug's SQL publish function) appended have committed: delivery wakes, they are counted. */
     void committed(List<DomainSignal> signals);

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import network.ohc.care.bus.api.SignalOutbox;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
@@ -68,6 +69,34 @@ public class OutboxWriter implements SignalOutbox {
     @Override
     public void committed(List<DomainSignal> signals) {
         afterCommit.committed(signals);
+    }
+
+    /**
+     * Records a plug's signal (through {@code core.publish_plug_signal}, which refuses core's types) in the caller's
+     * transaction on a connection of {@code dataSource}: the plug's own datasource, whose connection is the one already
+     * enlisted in this transaction, so the plug's writes and the signal stay one local transaction.
+     */
+    @Override
+    public void appendPlugSignal(DataSource dataSource, DomainSignal signal) {
+        if (tx.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("PlugRuntime.publish(signal) needs an active transaction (@Transactional); "
+                    + "in PlugDatabase.transaction(...) use PlugDatabase.publish(connection, signal)");
+        }
+        Envelope e = signal.envelope();
+        String payload;
+        try {
+            payload = json.writeValueAsString(signal);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("cannot serialize " + e.type(), ex);
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT core.publish_plug_signal(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb))")) {
+            SignalOutbox.bind(ps, e, payload);
+            ps.execute();
+        } catch (SQLException ex) {
+            throw new IllegalStateException("cannot record signal " + e.type() + ": " + ex.getMessage(), ex);
+        }
+        pending().add(signal);
     }
 
     /** The transaction's signals so far; the first call registers the after-commit callback. */

@@ -2,6 +2,9 @@ package network.ohc.care.core.plug;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,10 +25,16 @@ import network.ohc.care.core.audit.Outcome;
 import network.ohc.care.core.signal.SignalEmitter;
 import network.ohc.care.core.staff.Access;
 import network.ohc.care.plug.sdk.PlugDatabase;
+import network.ohc.care.plug.sdk.PlugDescriptor;
 import network.ohc.care.plug.sdk.PlugRuntime;
 
-/** Core's side of the plug SDK. */
+/**
+ * Core's side of the plug SDK. Plugs never get this bean itself: {@link PlugRuntimes} hands each injection point a
+ * {@link PlugRuntime} bound to the plug owning the injecting class. This unbound one serves callers outside any plug's
+ * package (core's own tests, plugs whose descriptor has no {@code package=} yet).
+ */
 @ApplicationScoped
+@Typed(CorePlugRuntime.class)
 public class CorePlugRuntime implements PlugRuntime {
     @Inject
     AgroalDataSource dataSource;
@@ -39,6 +48,9 @@ public class CorePlugRuntime implements PlugRuntime {
     ObjectMapper json;
     @Inject
     AuditRecorder audit;
+    @Inject
+    @Any
+    Instance<AgroalDataSource> dataSources;
 
     /** Signals published in the transaction running on this thread, handed over after its commit. */
     private static final ThreadLocal<List<DomainSignal>> PUBLISHED = new ThreadLocal<>();
@@ -56,8 +68,47 @@ public class CorePlugRuntime implements PlugRuntime {
     }
 
     @Override
+    public String plug() {
+        throw unbound();
+    }
+
+    @Override
+    public PlugDatabase database() {
+        throw unbound();
+    }
+
+    @Override
+    public void publish(DomainSignal signal) {
+        throw unbound();
+    }
+
+    private static IllegalStateException unbound() {
+        return new IllegalStateException("this PlugRuntime belongs to no plug: the injecting class is outside every plug's "
+                + "package (set package=<the plug's Java package> in its META-INF/care-plug.properties)");
+    }
+
+    @Override
+    @SuppressWarnings("removal")
     public PlugDatabase database(String plug) {
         return new RoleDatabase(plug);
+    }
+
+    /** A runtime bound to {@code plug}. */
+    PlugRuntime boundTo(PlugDescriptor plug) {
+        return new Bound(plug);
+    }
+
+    /**
+     * Records the plug's signal in the caller's JTA transaction, on the connection of the plug's own datasource (the
+     * one its persistence unit has enlisted in this transaction) or, for a plug without one, on core's. Either way the
+     * transaction has a single resource: two non-XA datasources in one transaction are refused by the transaction
+     * manager, and a two-phase commit is not needed when the outbox row is written on the plug's own connection.
+     */
+    void publish(PlugDescriptor plug, DomainSignal signal) {
+        AgroalDataSource ds = plug.persistenceUnit()
+                ? dataSources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(plug.name())).get()
+                : dataSource;
+        outbox.appendPlugSignal(ds, signal);
     }
 
     @Override
@@ -73,6 +124,62 @@ public class CorePlugRuntime implements PlugRuntime {
     @Override
     public void requireSuperuser() {
         access.requireSuperuser();
+    }
+
+    /** The SDK as one plug sees it. */
+    final class Bound implements PlugRuntime {
+        private final PlugDescriptor plug;
+
+        Bound(PlugDescriptor plug) {
+            this.plug = plug;
+        }
+
+        @Override
+        public String plug() {
+            return plug.name();
+        }
+
+        @Override
+        public PlugDatabase database() {
+            return new RoleDatabase(plug.name());
+        }
+
+        @Override
+        @SuppressWarnings("removal")
+        public PlugDatabase database(String name) {
+            return CorePlugRuntime.this.database(name);
+        }
+
+        @Override
+        public void publish(DomainSignal signal) {
+            CorePlugRuntime.this.publish(plug, signal);
+        }
+
+        @Override
+        public void requireRole(UUID facilityId, Set<FacilityRole> roles, String what) {
+            CorePlugRuntime.this.requireRole(facilityId, roles, what);
+        }
+
+        @Override
+        public Envelope envelope(Class<? extends DomainSignal> type, String aggregateType, UUID aggregateId, UUID facilityId) {
+            return CorePlugRuntime.this.envelope(type, aggregateType, aggregateId, facilityId);
+        }
+
+        @Override
+        public Envelope envelope(Class<? extends DomainSignal> type, String aggregateType, UUID aggregateId, UUID facilityId,
+                Envelope cause) {
+            return CorePlugRuntime.this.envelope(type, aggregateType, aggregateId, facilityId, cause);
+        }
+
+        @Override
+        public void requireSuperuser() {
+            CorePlugRuntime.this.requireSuperuser();
+        }
+
+        @Override
+        public void auditPatientAccess(String name, String action, UUID patientId, UUID facilityId) {
+            CorePlugRuntime.this.auditPatientAccess(name, action, patientId, facilityId);
+        }
     }
 
     /** Transactions as the plug's role: SET LOCAL ends with the transaction, so the pooled connection comes back clean. */
@@ -122,7 +229,8 @@ public class CorePlugRuntime implements PlugRuntime {
         public void publish(Connection connection, DomainSignal signal) throws SQLException {
             List<DomainSignal> published = PUBLISHED.get();
             if (published == null) {
-                throw new IllegalStateException("publish() works inside database(\"" + plug + "\").transaction(...) only");
+                throw new IllegalStateException("publish(connection, signal) works inside database().transaction(...) only; "
+                        + "in a @Transactional method use PlugRuntime.publish(signal)");
             }
             Envelope e = signal.envelope();
             String payload;

@@ -7,12 +7,35 @@ import network.ohc.care.bus.contracts.Envelope;
 import network.ohc.care.bus.contracts.FacilityRole;
 
 /**
- * What core gives a plug at run time. Inject it ({@code @Inject PlugRuntime care;}) in a plug's beans.
+ * What core gives a plug at run time. Inject it ({@code @Inject PlugRuntime care;}) in a plug's beans: the instance
+ * is bound to the plug whose {@code package} (in its descriptor, {@code META-INF/care-plug.properties}) holds the
+ * injecting class, so the plug's name is never written in its code.
  */
 public interface PlugRuntime {
 
-    /** The database of the plug {@code plug} (its own schema and role). */
+    /** The name of the plug this runtime is bound to (from its descriptor). */
+    String plug();
+
+    /** The plug's own database for plain SQL: its schema, as its role. Its Panache entities need nothing of this. */
+    PlugDatabase database();
+
+    /**
+     * The database of the plug {@code plug} (its own schema and role).
+     *
+     * @deprecated the plug's name belongs in its descriptor only: use {@link #database()}.
+     */
+    @Deprecated(forRemoval = true)
     PlugDatabase database(String plug);
+
+    /**
+     * Records a signal of the plug's own ({@code <plug>.<event>}, declared in its contract jar) in core's outbox inside
+     * the caller's transaction ({@code @Transactional}): it is delivered after that transaction commits, and never if
+     * it rolls back. It is written on the plug's own connection, the one its persistence unit uses in that transaction,
+     * so the plug's rows and the signal commit together as one local transaction of one datasource (no two-phase
+     * commit). Outside a transaction it throws {@link IllegalStateException}; in
+     * {@link PlugDatabase#transaction} use {@link PlugDatabase#publish}.
+     */
+    void publish(DomainSignal signal);
 
     /**
      * Passes if the signed-in user may act in the facility with one of {@code roles} (superusers always may); otherwise
@@ -40,4 +63,9 @@ public interface PlugRuntime {
      * address are taken from the current request; the call does not wait for the database.
      */
     void auditPatientAccess(String plug, String action, UUID patientId, UUID facilityId);
+
+    /** {@link #auditPatientAccess(String, String, UUID, UUID)} for this plug. */
+    default void auditPatientAccess(String action, UUID patientId, UUID facilityId) {
+        auditPatientAccess(plug(), action, patientId, facilityId);
+    }
 }

@@ -7,9 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,44 +38,19 @@ public class CensusResource {
 
     @GET
     @Path("facilities/{facilityId}")
-    public FacilityCensus facility(@PathParam("facilityId") UUID facilityId) throws SQLException {
+    public FacilityCensus facility(@PathParam("facilityId") UUID facilityId) {
         care.requireRole(facilityId, EnumSet.allOf(FacilityRole.class), "facility " + facilityId);
-        List<WardCensus> wards = care.database(CensusSubscriber.NAME).transaction(c -> {
-            List<WardCensus> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT w.id, w.name,
-                           count(b.id),
-                           count(b.id) FILTER (WHERE b.bed_status = 'OCCUPIED'),
-                           count(b.id) FILTER (WHERE b.bed_status = 'FREE'),
-                           count(b.id) FILTER (WHERE b.bed_status = 'CLEANING'),
-                           count(b.id) FILTER (WHERE b.bed_status = 'OUT_OF_SERVICE')
-                    FROM location w
-                    LEFT JOIN location b ON b.ward_id = w.id AND b.kind = 'BED' AND b.active
-                    WHERE w.facility_id = ? AND w.kind = 'WARD' AND w.active
-                    GROUP BY w.id, w.name ORDER BY w.name, w.id""")) {
-                ps.setObject(1, facilityId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new WardCensus(rs.getObject(1, UUID.class), rs.getString(2),
-                                counts(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7))));
-                    }
-                }
-            }
-            return out;
-        });
-        int[] t = new int[5];
-        for (WardCensus w : wards) {
-            t[0] += w.counts().beds();
-            t[1] += w.counts().occupied();
-            t[2] += w.counts().free();
-            t[3] += w.counts().cleaning();
-            t[4] += w.counts().outOfService();
+        List<WardCensus> wards = new ArrayList<>();
+        WardCounts total = new WardCounts(0, 0, 0, 0, 0);
+        for (CensusLocation ward : CensusLocation.wardsOf(facilityId)) {
+            WardCounts n = WardCounts.of(CensusLocation.bedsOf(ward.id));
+            wards.add(new WardCensus(ward.id, ward.name, counts(n)));
+            total = total.plus(n);
         }
-        return new FacilityCensus(facilityId, counts(t[0], t[1], t[2], t[3], t[4]), wards);
+        return new FacilityCensus(facilityId, counts(total), wards);
     }
 
-    private Counts counts(int beds, int occupied, int free, int cleaning, int outOfService) {
-        return new Counts(beds, occupied, free, cleaning, outOfService,
-                config.available(free, cleaning));
+    private Counts counts(WardCounts n) {
+        return new Counts(n.beds(), n.occupied(), n.free(), n.cleaning(), n.outOfService(), config.available(n.free(), n.cleaning()));
     }
 }

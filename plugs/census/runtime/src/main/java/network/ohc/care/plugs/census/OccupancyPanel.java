@@ -4,7 +4,7 @@ import static network.ohc.care.plug.sdk.console.Html.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
+import jakarta.persistence.PersistenceException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +32,7 @@ public class OccupancyPanel implements FacilityPanel {
         CensusResource.FacilityCensus c;
         try {
             c = census.facility(facilityId);
-        } catch (SQLException e) {
+        } catch (PersistenceException e) {
             return "<p class=\"error\">The census is not available right now.</p>";
         }
         StringBuilder html = new StringBuilder("<table class=\"census\" data-census-facility=\"").append(escape(facilityId))

@@ -94,7 +94,7 @@ public class Sender {
 
     /** Sends the endpoint's oldest pending delivery if it is due; true if it was delivered (so the next may go). */
     boolean sendNext(String endpoint, WebhooksConfig.Endpoint target) throws SQLException {
-        return care.database(WebhooksSubscriber.NAME).transaction(c -> {
+        return care.database().transaction(c -> {
             long id;
             String signalId;
             String type;

@@ -24,7 +24,7 @@ public class WebhooksHealth implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("plug-webhooks");
         try {
-            return care.database(WebhooksSubscriber.NAME).transaction(c -> {
+            return care.database().transaction(c -> {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                         SELECT (SELECT count(*) FROM delivery WHERE status = 'PENDING'),
                                (SELECT count(*) FROM delivery WHERE status = 'FAILED'),

@@ -56,7 +56,7 @@ public class WebhooksResource {
         if (e == null) {
             throw new NotFoundException("no webhook endpoint " + id);
         }
-        care.database(WebhooksSubscriber.NAME).transaction(c -> {
+        care.database().transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = now() "
                     + "WHERE endpoint = ? AND status = 'FAILED'")) {
                 ps.setString(1, id);
@@ -67,7 +67,7 @@ public class WebhooksResource {
     }
 
     private EndpointView view(String id, WebhooksConfig.Endpoint e) throws SQLException {
-        return care.database(WebhooksSubscriber.NAME).transaction(c -> {
+        return care.database().transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT s.consecutive_failures, s.delivered, s.failed, s.last_status, s.last_error, s.last_failure_at, s.last_success_at,
                            (SELECT count(*) FROM delivery d WHERE d.endpoint = ? AND d.status = 'PENDING'),

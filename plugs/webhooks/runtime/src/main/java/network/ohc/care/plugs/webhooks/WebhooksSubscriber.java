@@ -66,7 +66,7 @@ public class WebhooksSubscriber {
             Optional<PayloadFormat> format = e.getValue().format().flatMap(formats::find);
             String body = format.isPresent() ? format.get().body(signal, payload) : payload;
             String headers = e.getValue().cloudevents() ? json.writeValueAsString(cloudEventHeaders(signal, format.isPresent())) : null;
-            care.database(NAME).transaction(c -> {
+            care.database().transaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO delivery (endpoint, signal_id, signal_type, payload, headers) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (endpoint, signal_id) DO NOTHING""")) {

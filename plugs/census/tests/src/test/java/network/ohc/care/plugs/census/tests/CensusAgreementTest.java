@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import network.ohc.care.plug.test.CareHarness;
-import network.ohc.care.plugs.census.CensusSubscriber;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,12 +112,12 @@ class CensusAgreementTest {
                     case 3 -> as(admin()).body(Map.of("status", random.nextBoolean() ? "FREE" : "OUT_OF_SERVICE"))
                             .patch("/api/v1/facilities/" + f + "/locations/" + bed).then().extract().statusCode();
                     default -> {
-                        CareHarness.awaitDelivered(CensusSubscriber.NAME);
+                        CareHarness.awaitDelivered("census");
                         assertEquals(coreTruth(f), census(f), "seed " + seed + ", step " + step);
                     }
                 }
             }
-            CareHarness.awaitDelivered(CensusSubscriber.NAME);
+            CareHarness.awaitDelivered("census");
             Map<String, String> truth = coreTruth(f);
             assertEquals(2, truth.size());
             assertEquals(truth, census(f), "seed " + seed);
@@ -133,11 +132,11 @@ class CensusAgreementTest {
         String enc = CareHarness.inpatient(f);
         CareHarness.admit(enc, w.beds().get(0)).statusCode(200);
         CareHarness.transfer(enc, w.beds().get(1)).statusCode(200);
-        CareHarness.awaitDelivered(CensusSubscriber.NAME);
+        CareHarness.awaitDelivered("census");
         Map<String, String> before = census(f);
         assertEquals("2/1/0/1/0", before.get(w.id()));
         // Everything again; census handles at least this test's 3 locations created and 3 bed changes.
-        CareHarness.replayFrom(CensusSubscriber.NAME, 0, 6);
+        CareHarness.replayFrom("census", 0, 6);
         assertEquals(before, census(f));
         assertEquals(coreTruth(f), census(f));
     }
@@ -158,8 +157,8 @@ class CensusAgreementTest {
     void appearsInOpenApiAndHealth() {
         String openapi = RestAssured.get("/q/openapi").then().statusCode(200).extract().asString();
         assertTrue(openapi.contains("/api/v1/plugs/census/facilities/{facilityId}"), "census endpoint in OpenAPI");
-        RestAssured.get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP"));
         CareHarness.readiness().statusCode(200)
                 .body("checks.find { it.name == 'plug-census' }.status", org.hamcrest.Matchers.equalTo("UP"));
+        RestAssured.get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP"));
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import network.ohc.care.plug.test.CareHarness;
-import network.ohc.care.plugs.census.CensusSubscriber;
 import network.ohc.care.plugs.census.contracts.WardOccupancyChanged;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class CensusSignalsTest {
     WardWatcher watcher;
 
     static void settle() {
-        CareHarness.awaitDelivered(CensusSubscriber.NAME);
+        CareHarness.awaitDelivered("census");
         CareHarness.awaitDelivered(WardWatcher.NAME);
     }
 
@@ -59,7 +58,7 @@ class CensusSignalsTest {
         settle();
         assertEquals(1, watcher.of(w.id()).size());
         // Census handles at least this test's ward, bed and bed change again.
-        CareHarness.replayFrom(CensusSubscriber.NAME, 0, 3);
+        CareHarness.replayFrom("census", 0, 3);
         settle();
         assertEquals(1, watcher.of(w.id()).size(), "census applied nothing again, so it said nothing again");
     }
