@@ -11,7 +11,8 @@ class __CLASS__SpiTest {
     @Test
     void thePlugNeverUsesCore() {
         noClasses().that().resideInAPackage("__PACKAGE__..")
-                .should().dependOnClassesThat().resideInAPackage("network.ohc.care.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("network.ohc.care.core..", "network.ohc.care.bus.api..",
+                        "network.ohc.care.bus.engine..", "network.ohc.care.bus.store..", "network.ohc.care.postgres.embedded..")
                 .check(new ClassFileImporter().importUrl(__CLASS__Config.class.getProtectionDomain().getCodeSource().getLocation()));
     }
 }
