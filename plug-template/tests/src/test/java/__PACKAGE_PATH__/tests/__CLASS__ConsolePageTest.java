@@ -29,12 +29,14 @@ class __CLASS__ConsolePageTest {
                 .formParams(Map.of("username", "admin", "password", CareHarness.ADMIN_PASSWORD, "_csrf", m.group(1)))
                 .post("/console/login");
         assertEquals(303, signedIn.statusCode(), signedIn.asString());
-        String session = signedIn.getCookie("care_console");
+        // A session is both cookies: the access token and its refresh token.
+        Map<String, String> session = Map.of("care_console", signedIn.getCookie("care_console"),
+                "care_console_refresh", signedIn.getCookie("care_console_refresh"));
 
-        given().cookie("care_console", session).get("/console/plugs/__NAME__").then().statusCode(200)
+        given().cookies(session).get("/console/plugs/__NAME__").then().statusCode(200)
                 .body(containsString("id=\"__NAME__-facts\"")).body(containsString("<dd>Hello</dd>"))
                 .body(containsString("id=\"sign-out\""));
-        given().cookie("care_console", session).get("/console/facilities/" + facility).then().statusCode(200)
+        given().cookies(session).get("/console/facilities/" + facility).then().statusCode(200)
                 .body(containsString("href=\"/console/plugs/__NAME__\""));
     }
 
