@@ -34,8 +34,9 @@ class BusFencingIT {
     void aLeaseHolderFrozenPastItsLeaseDeliversNothingOnceResumed() throws Exception {
         ItDatabase db = ItDatabase.fresh("care_it_fence");
         Path data = Files.createTempDirectory("care-it-fence");
-        // A's handlers are slow (5 a second), so A has a backlog and is in the middle of a run of signals when frozen.
-        try (CareProcess a = CareProcess.start(db.url, data, Map.of("CARE_IT_SINK_DELAY_MS", "200"))) {
+        // A's handlers are slow (1 s each, slower than the writers), so A has a backlog and is in the middle of a run of
+        // signals when frozen.
+        try (CareProcess a = CareProcess.start(db.url, data, Map.of("CARE_IT_SINK_DELAY_MS", "1000"))) {
             for (String sink : BusDurabilityIT.SINKS) {
                 await(sink + " leased by A").atMost(Duration.ofSeconds(30)).until(() -> owner(db, sink).contains("/" + a.pid() + "/"));
             }
