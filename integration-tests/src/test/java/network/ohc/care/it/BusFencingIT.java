@@ -48,7 +48,9 @@ class BusFencingIT {
                 Map<String, Timestamp> leaseEnd = new HashMap<>();
                 long frozenMillis;
                 try {
-                    Thread.sleep(2000);
+                    // Frozen only once A is well behind (its run in hand has more signals to go), however slow the writes.
+                    await("a backlog at A").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> db.outbox().size() - db.delivered("it-sink-a").size() >= 10);
                     signal("STOP", a.pid());
                     long frozenAt = System.nanoTime();
                     Thread.sleep(500); // a renewal A sent just before the freeze has committed by now
