@@ -34,8 +34,9 @@ class BusFencingIT {
     void aLeaseHolderFrozenPastItsLeaseDeliversNothingOnceResumed() throws Exception {
         ItDatabase db = ItDatabase.fresh("care_it_fence");
         Path data = Files.createTempDirectory("care-it-fence");
-        // A's handlers are slow (5 a second), so A has a backlog and is in the middle of a run of signals when frozen.
-        try (CareProcess a = CareProcess.start(db.url, data, Map.of("CARE_IT_SINK_DELAY_MS", "200"))) {
+        // A's handlers are slow (1 s each, slower than the writers), so A has a backlog and is in the middle of a run of
+        // signals when frozen.
+        try (CareProcess a = CareProcess.start(db.url, data, Map.of("CARE_IT_SINK_DELAY_MS", "1000"))) {
             for (String sink : BusDurabilityIT.SINKS) {
                 await(sink + " leased by A").atMost(Duration.ofSeconds(30)).until(() -> owner(db, sink).contains("/" + a.pid() + "/"));
             }
@@ -47,7 +48,9 @@ class BusFencingIT {
                 Map<String, Timestamp> leaseEnd = new HashMap<>();
                 long frozenMillis;
                 try {
-                    Thread.sleep(2000);
+                    // Frozen only once A is well behind (its run in hand has more signals to go), however slow the writes.
+                    await("a backlog at A").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> db.outbox().size() - db.delivered("it-sink-a").size() >= 10);
                     signal("STOP", a.pid());
                     long frozenAt = System.nanoTime();
                     Thread.sleep(500); // a renewal A sent just before the freeze has committed by now
