@@ -128,7 +128,9 @@ class BusDurabilityIT {
         AtomicInteger refused = new AtomicInteger();
         List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Future<?>> writers = recordedBurst(pool, 4, first, stop, killed, acked, refused, errors);
+        // Mid-burst: at least 3 s of writing and 30 acknowledged writes, however slow a loaded machine is.
         Thread.sleep(3000);
+        await().atMost(Duration.ofSeconds(120)).until(() -> acked.size() >= 30 || !errors.isEmpty());
         killed.set(true);
         first.kill9();
         stop.set(true);
