@@ -1,5 +1,6 @@
 package network.ohc.care.bus.api;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,6 +23,12 @@ public interface SignalOutbox {
      * commit as one local transaction.
      */
     void appendPlugSignal(DataSource dataSource, DomainSignal signal);
+
+    /**
+     * Writes a plug's {@code signal} on {@code connection} (through {@code core.publish_plug_signal}, which refuses
+     * core's types), in whatever transaction that connection is in; the caller reports the commit ({@link #committed}).
+     */
+    void writePlugSignal(Connection connection, DomainSignal signal) throws SQLException;
 
     /** Signals another writer (a plug's SQL publish function) appended have committed: delivery wakes, they are counted. */
     void committed(List<DomainSignal> signals);

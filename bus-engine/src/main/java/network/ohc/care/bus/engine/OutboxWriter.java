@@ -82,6 +82,16 @@ public class OutboxWriter implements SignalOutbox {
             throw new IllegalStateException("PlugRuntime.publish(signal) needs an active transaction (@Transactional); "
                     + "in PlugDatabase.transaction(...) use PlugDatabase.publish(connection, signal)");
         }
+        try (Connection c = dataSource.getConnection()) {
+            writePlugSignal(c, signal);
+        } catch (SQLException ex) {
+            throw new IllegalStateException("cannot record signal " + signal.envelope().type() + ": " + ex.getMessage(), ex);
+        }
+        pending().add(signal);
+    }
+
+    @Override
+    public void writePlugSignal(Connection connection, DomainSignal signal) throws SQLException {
         Envelope e = signal.envelope();
         String payload;
         try {
@@ -89,14 +99,10 @@ public class OutboxWriter implements SignalOutbox {
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("cannot serialize " + e.type(), ex);
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT core.publish_plug_signal(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb))")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT core.publish_plug_signal(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb))")) {
             SignalOutbox.bind(ps, e, payload);
             ps.execute();
-        } catch (SQLException ex) {
-            throw new IllegalStateException("cannot record signal " + e.type() + ": " + ex.getMessage(), ex);
         }
-        pending().add(signal);
     }
 
     /** The transaction's signals so far; the first call registers the after-commit callback. */

@@ -6,10 +6,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -44,8 +41,6 @@ public class CorePlugRuntime implements PlugRuntime {
     SignalEmitter emitter;
     @Inject
     SignalOutbox outbox;
-    @Inject
-    ObjectMapper json;
     @Inject
     AuditRecorder audit;
     @Inject
@@ -232,18 +227,7 @@ public class CorePlugRuntime implements PlugRuntime {
                 throw new IllegalStateException("publish(connection, signal) works inside database().transaction(...) only; "
                         + "in a @Transactional method use PlugRuntime.publish(signal)");
             }
-            Envelope e = signal.envelope();
-            String payload;
-            try {
-                payload = json.writeValueAsString(signal);
-            } catch (JsonProcessingException ex) {
-                throw new IllegalArgumentException("cannot serialize " + e.type(), ex);
-            }
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT core.publish_plug_signal(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb))")) {
-                SignalOutbox.bind(ps, e, payload);
-                ps.execute();
-            }
+            outbox.writePlugSignal(connection, signal);
             published.add(signal);
         }
     }
