@@ -23,7 +23,7 @@ public record PlugDescriptor(String name, String version, String description, St
 
     public static final String PATH = "META-INF/care-plug.properties";
     public static final List<String> TYPES = List.of("string", "int", "boolean", "duration", "url", "secret", "class", "host-ports",
-            "signal-types");
+            "signal-types", "core-signal-types");
 
     public record Requirement(String plug, String range) {
     }
@@ -138,7 +138,7 @@ public record PlugDescriptor(String name, String version, String description, St
             case "url" -> value.matches("https?://\\S+") ? null : "must be an http:// or https:// URL";
             case "class" -> value.matches("([a-zA-Z_$][\\w$]*\\.)*[A-Z_$][\\w$]*") ? null : "must be a fully qualified class name";
             case "host-ports" -> hostPortsError(value);
-            case "signal-types" -> value.strip().equals("*") || value.matches("\\s*[a-z0-9-]+(\\.[a-z0-9-]+)+\\s*(,\\s*[a-z0-9-]+(\\.[a-z0-9-]+)+\\s*)*")
+            case "signal-types", "core-signal-types" -> value.strip().equals("*") || value.matches("\\s*[a-z0-9-]+(\\.[a-z0-9-]+)+\\s*(,\\s*[a-z0-9-]+(\\.[a-z0-9-]+)+\\s*)*")
                     ? null : "must be * or comma-separated signal types such as care.patient.registered";
             default -> null;
         };

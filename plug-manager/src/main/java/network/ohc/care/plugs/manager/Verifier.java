@@ -141,11 +141,12 @@ final class Verifier {
             if (error != null) {
                 problem(p.request(), "plug." + name + ".config." + e.getKey(), "'" + e.getValue().value() + "' " + error + " (" + k.type()
                         + ")");
-            } else if (k.type().equals("signal-types")) {
-                String unknown = unknownSignalType(e.getValue().value());
+            } else if (k.type().equals("signal-types") || k.type().equals("core-signal-types")) {
+                String unknown = unknownSignalType(e.getValue().value(), k.type().equals("core-signal-types"));
                 if (unknown != null) {
-                    problem(p.request(), "plug." + name + ".config." + e.getKey(), "unknown signal type '" + unknown + "'"
-                            + Suggest.didYouMean(unknown, signalTypes));
+                    problem(p.request(), "plug." + name + ".config." + e.getKey(), plugNames.contains(prefix(unknown))
+                            ? "'" + unknown + "' is a plug's signal type; " + name + " takes core's signal types only"
+                            : "unknown signal type '" + unknown + "'" + Suggest.didYouMean(unknown, signalTypes));
                 }
             }
         }
@@ -166,17 +167,22 @@ final class Verifier {
     }
 
     /** The first listed type that is neither core's nor of a plug in this deployment ({@code <plug>.<event>}), or null. */
-    private String unknownSignalType(String value) {
+    /** The first type of {@code value} nobody publishes (or, with {@code coreOnly}, core does not publish); null if none. */
+    private String unknownSignalType(String value, boolean coreOnly) {
         if (signalTypes.isEmpty() || value.contains("${")) {
             return null;
         }
         for (String t : value.split(",")) {
             String type = t.strip();
-            if (!type.equals("*") && !signalTypes.contains(type) && !plugNames.contains(type.substring(0, type.indexOf('.')))) {
+            if (!type.equals("*") && !signalTypes.contains(type) && (coreOnly || !plugNames.contains(prefix(type)))) {
                 return type;
             }
         }
         return null;
+    }
+
+    private static String prefix(String type) {
+        return type.substring(0, type.indexOf('.'));
     }
 
     /** Schema keys with each {@code *} filled from {@code given}'s segment, so suggestions read as real keys. */

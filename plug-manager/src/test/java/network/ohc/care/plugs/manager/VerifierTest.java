@@ -156,6 +156,22 @@ class VerifierTest {
     }
 
     @Test
+    void aCoreOnlyTypeListRefusesAPlugsTypeAndTyposButTakesCoresAndStar() throws IOException {
+        Map<String, String> descriptors = Map.of("census", descriptor("census", ""), "kafka-export",
+                descriptor("kafka-export", "config.types.type=core-signal-types\n"));
+        assertEquals(List.of(F + ":4: plug.kafka-export.config.types: 'census.ward-occupancy-changed' is a plug's signal type; "
+                + "kafka-export takes core's signal types only"),
+                verify(KAFKA + "plug.kafka-export.config.types=care.patient.registered,census.ward-occupancy-changed\n", descriptors,
+                        Map.of(), null));
+        assertEquals(List.of(F + ":4: plug.kafka-export.config.types: unknown signal type 'care.patient.registred'; "
+                + "did you mean 'care.patient.registered'?"),
+                verify(KAFKA + "plug.kafka-export.config.types=care.patient.registred\n", descriptors, Map.of(), null));
+        assertEquals(List.of(), verify(KAFKA + "plug.kafka-export.config.types=care.patient.registered, care.facility.created\n",
+                descriptors, Map.of(), null));
+        assertEquals(List.of(), verify(KAFKA + "plug.kafka-export.config.types=*\n", descriptors, Map.of(), null));
+    }
+
+    @Test
     void unknownSignalType() throws IOException {
         assertEquals(List.of(F + ":4: plug.kafka-export.config.types: unknown signal type 'care.patient.registred'; "
                 + "did you mean 'care.patient.registered'?"),
@@ -294,7 +310,7 @@ class VerifierTest {
         assertEquals(List.of(
                 F + ":2: plug.census.source: the plug's descriptor is broken: descriptor core range 'one' is not a version range such as [0.1,1)",
                 F + ":2: plug.census.source: the plug's descriptor is broken: config key 'x' has unknown type 'float'; valid: string, int, "
-                        + "boolean, duration, url, secret, class, host-ports, signal-types"),
+                        + "boolean, duration, url, secret, class, host-ports, signal-types, core-signal-types"),
                 verify(CENSUS, d, Map.of(), null).subList(0, 2));
     }
 }
