@@ -47,7 +47,7 @@ class BoundariesTest {
     void theBusApiIsNothingButTheContractsAndTheJdk() {
         classes().that().resideInAPackage("network.ohc.care.bus.api..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("network.ohc.care.bus.api..", "network.ohc.care.bus.contracts..",
-                        "java..")
+                        "java..", "javax.sql..")
                 .check(CLASSES);
     }
 
