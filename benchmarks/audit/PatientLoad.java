@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Load for the audit benchmark: signs in, makes (once) a facility with patients, then GETs patients by id from
- * THREADS threads for SECONDS seconds after a warm-up, and prints "RESULT <label> <requests per second>".
+ * THREADS threads for SECONDS seconds after a warm-up, and prints "RESULT <label> <requests per second>"; the
+ * measured window is marked by "MEASURE start" and "MEASURE end <requests>" lines.
  * Usage: java PatientLoad.java BASE_URL PASSWORD LABEL THREADS SECONDS
  */
 public class PatientLoad {
@@ -39,9 +40,13 @@ public class PatientLoad {
         }
         run(base, token, patients, threads, 5, new AtomicLong());
         AtomicLong done = new AtomicLong();
+        // The script samples the app's and its database sessions' CPU time at these two lines.
+        System.out.println("MEASURE start");
+        System.out.flush();
         long started = System.nanoTime();
         run(base, token, patients, threads, seconds, done);
         double perSecond = done.get() / ((System.nanoTime() - started) / 1e9);
+        System.out.println("MEASURE end " + done.get());
         System.out.printf("RESULT %s %.0f%n", label, perSecond);
     }
 

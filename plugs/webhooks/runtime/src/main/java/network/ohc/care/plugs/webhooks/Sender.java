@@ -50,7 +50,7 @@ public class Sender {
     };
 
     private ScheduledExecutorService loop;
-    private HttpClient http;
+    private volatile HttpClient http;
 
     void start(@Observes StartupEvent event) {
         List<String> problems = new ArrayList<>();
@@ -64,7 +64,6 @@ public class Sender {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("plug webhooks: " + String.join("; ", problems));
         }
-        http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         // A thread per endpoint: a receiver that hangs until the timeout delays only its own queue.
         loop = Executors.newScheduledThreadPool(Math.max(1, config.endpoint().size()), r -> {
             Thread t = new Thread(r, "webhooks-sender");
@@ -74,6 +73,21 @@ public class Sender {
         long every = Math.max(10, config.pollInterval().toMillis());
         config.endpoint().forEach((id, target) -> loop.scheduleWithFixedDelay(() -> sendDue(id, target), every, every,
                 TimeUnit.MILLISECONDS));
+    }
+
+    /** Made at the first delivery, not at start: building it loads the JDK's trust store (~0.1 s of every start). */
+    private HttpClient client() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = c;
+                }
+            }
+        }
+        return c;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -120,7 +134,7 @@ public class Sender {
             Integer status = null;
             String error = null;
             try {
-                HttpResponse<Void> response = http.send(request(target, id, signalId, type, payload, headers), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client().send(request(target, id, signalId, type, payload, headers), HttpResponse.BodyHandlers.discarding());
                 status = response.statusCode();
                 if (status / 100 != 2) {
                     error = "HTTP " + status;
