@@ -51,6 +51,7 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   done
 fi
 
+HZ=$(getconf CLK_TCK)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
@@ -64,7 +65,7 @@ trap stop EXIT
 
 # One start of $1: prints "<ms to ready> <rss MB> <load average>"; the log goes to $OUT/logs/<app>-<n>.log.
 start_once() {
-  local app="$1" n="$2" port mport t0 ms="" rss db="care_bench_startup_$1" load
+  local app="$1" n="$2" port mport t0 ms="" rss cpu db="care_bench_startup_$1" load
   local opts=${BENCH_JAVA_OPTS-$(care_java_opts "$(app_dir "$app")/quarkus-app")}
   port=$(free_port); mport=$(free_port)
   load=$(loadavg)
@@ -85,8 +86,10 @@ start_once() {
     echo "bench: $app did not become ready; log: $OUT/logs/$app-$n.log" >&2; tail -20 "$OUT/logs/$app-$n.log" >&2; exit 1
   fi
   rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+  # CPU time the JVM used to get there (all its threads; clock ticks of 1/$HZ s): steadier than wall time on a busy machine.
+  cpu=$(awk -v hz="$HZ" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
   stop
-  echo "$ms $rss $load"
+  echo "$ms $rss $load $cpu"
 }
 
 for app in "${APPS[@]}"; do
@@ -99,11 +102,11 @@ for app in "${APPS[@]}"; do
 done
 
 results="$OUT/results.txt"
-echo "# app ms_to_ready rss_mb load_avg_1min   java options: ${BENCH_JAVA_OPTS-$(care_java_opts "$(app_dir "${APPS[-1]}")/quarkus-app")}" > "$results"
+echo "# app ms_to_ready rss_mb load_avg_1min cpu_ms_to_ready   java options: ${BENCH_JAVA_OPTS-$(care_java_opts "$(app_dir "${APPS[-1]}")/quarkus-app")}" > "$results"
 for ((n = 1; n <= RUNS; n++)); do
   for app in "${APPS[@]}"; do
-    read -r ms rss load < <(start_once "$app" "$n")
-    echo "$app $ms $rss $load" | tee -a "$results" >&2
+    read -r ms rss load cpu < <(start_once "$app" "$n")
+    echo "$app $ms $rss $load $cpu" | tee -a "$results" >&2
   done
 done
 

@@ -123,7 +123,11 @@ public class PlugSchemas {
             flyway.clean();
         }
         var result = flyway.migrate();
-        LOG.infof("plug %s: schema %s at version %s (%d migration(s) applied)", plug, schema, result.targetSchemaVersion,
-                result.migrationsExecuted);
+        if (result.migrationsExecuted == 0) {
+            LOG.infof("plug %s: schema %s is up to date", plug, schema);
+        } else {
+            LOG.infof("plug %s: schema %s migrated to version %s (%d migration(s) applied)", plug, schema, result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        }
     }
 }

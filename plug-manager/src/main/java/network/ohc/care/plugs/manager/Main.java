@@ -19,6 +19,8 @@ import java.util.zip.ZipFile;
  *          fetch, verify and lock the plugs, and write the deployment project to --out
  * explain  --config FILE --out DIR --log FILE
  *          after the deployment project's build failed: one line per failing plug build step
+ * store-jars DIR
+ *          rewrite the built app's jars under DIR with stored (not deflated) entries, for a faster start
  * </pre>
  * Exit codes: 0 ok, 2 mistakes in the configuration (each printed with file, line and key), 3 a plug failed
  * to fetch or build.
@@ -35,6 +37,11 @@ public final class Main {
         Map<String, String> opts = new HashMap<>();
         List<String> flags = new ArrayList<>();
         String command = args.length == 0 ? "help" : args[0];
+        if (command.equals("store-jars") && args.length == 2) {
+            int n = StoredJars.store(Path.of(args[1]));
+            System.out.println(n + " jar(s) rewritten with stored entries");
+            return 0;
+        }
         for (int i = 1; i < args.length; i++) {
             if (args[i].startsWith("--") && i + 1 < args.length && !args[i + 1].startsWith("--")
                     && !List.of("--locked", "--offline").contains(args[i])) {
