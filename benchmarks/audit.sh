@@ -20,7 +20,9 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   "$ROOT/care" build >&2
 fi
 psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
+MPORT=$(free_port) # the management interface too: its default port may be taken on a shared machine
 
 # CPU time (clock ticks) of the app and of its database's server processes so far: a cost that load from other
 # processes on a shared machine hardly changes, where throughput does.
@@ -45,10 +47,13 @@ for ((round = 1; round <= ROUNDS; round++)); do
   for audit in false true; do
     echo "==> round $round, audit enabled=$audit (load average $(cut -d" " -f1 /proc/loadavg))" >&2
     CARE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" CARE_DB_USER=postgres CARE_DATA_DIR="$OUT/data" CARE_ADMIN_PASSWORD=$PASSWORD \
-      QUARKUS_HTTP_PORT=$PORT java -Xmx1g -Dcare.audit.enabled=$audit -Dquarkus.log.level=WARN \
+      QUARKUS_HTTP_PORT=$PORT CARE_MANAGEMENT_PORT=$MPORT QUARKUS_MANAGEMENT_PORT=$MPORT java -Xmx1g -Dcare.audit.enabled=$audit -Dquarkus.log.level=WARN \
       -jar "$ROOT/target/care-app/quarkus-app/quarkus-run.jar" >"$OUT/app-$round-$audit.log" 2>&1 &
     pid=$!
-    for _ in $(seq 120); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
+    for _ in $(seq 240); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
+    if ! curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; then
+      echo "bench: Care did not become ready; log: $OUT/app-$round-$audit.log" >&2; tail -5 "$OUT/app-$round-$audit.log" >&2; exit 1
+    fi
     java "$ROOT/benchmarks/audit/PatientLoad.java" "http://127.0.0.1:$PORT" "$PASSWORD" "audit_$audit" "$THREADS" \
       "$SECONDS_PER_ROUND" | while read -r line; do
         case "$line" in
