@@ -42,7 +42,7 @@ final class SubscriberWorker implements Runnable {
     /** The last position handed out, for the lag gauge. */
     final AtomicLong position;
     /** Signals handed over and not finished, carried from batch to batch (none stay open unless {@link #pipelined}). */
-    private InFlight inFlight = new InFlight(-1, wakeup::ring);
+    private InFlight inFlight;
     /** An async subscriber's next batch is handed over while the previous one's signals are still open. */
     private final boolean pipelined;
 
@@ -57,6 +57,7 @@ final class SubscriberWorker implements Runnable {
         this.lease = new LeaseKeeper(store, spec.name, owner, settings.leaseSeconds(), System::nanoTime);
         this.position = lease.position;
         this.pipelined = spec.maxInFlight > 1;
+        this.inFlight = inFlightFrom(-1);
         this.watchdog = new HandlerWatchdog("care-bus-handler-" + spec.name, spec.timeout);
         this.deadLetters = new DeadLetterPolicy(spec.name, spec.maxAttempts, spec::backoffBefore, store,
                 () -> metrics.deadLettered(spec.name), d -> Thread.sleep(d.toMillis()));
@@ -131,7 +132,7 @@ final class SubscriberWorker implements Runnable {
             flush();
             replayUpTo = Math.max(replayUpTo, Math.max(lease.current(), inFlight.handedUpTo()));
             if (lease.rewindTo(l.rewindTo())) {
-                inFlight = new InFlight(lease.current(), wakeup::ring); // what is open is delivered again from there
+                inFlight = inFlightFrom(lease.current()); // what is open is delivered again from there
                 LOG.infof("subscriber '%s' replays from position %d", spec.name, l.rewindTo());
             }
             return;
@@ -149,7 +150,7 @@ final class SubscriberWorker implements Runnable {
     private void deliverBatch() throws Exception {
         deadLetters.refresh();
         if (inFlight.finished() != lease.current()) {
-            inFlight = new InFlight(lease.current(), wakeup::ring); // the position moved (a new lease, a rewind): start from it
+            inFlight = inFlightFrom(lease.current()); // the position moved (a new lease, a rewind): start from it
         }
         List<OutboxFeed.Row> rows = feed.after(inFlight.handedUpTo(), settings.batchSize());
         if (rows.isEmpty()) {
@@ -188,7 +189,7 @@ final class SubscriberWorker implements Runnable {
                 OutboxFeed.Row row = rows.get(i);
                 process(row, row.row.seq() <= replayUpTo);
                 lease.advanceTo(row.row.seq());
-                inFlight = new InFlight(row.row.seq(), wakeup::ring);
+                inFlight = inFlightFrom(row.row.seq());
                 i++;
             }
             if (lease.saveDue() && !flush()) {
@@ -224,7 +225,7 @@ final class SubscriberWorker implements Runnable {
             lease.advanceTo(batch.finished); // saved by stop() if it stops: not delivered again
         }
         if (batch.stopped || batch.fenced) {
-            inFlight = new InFlight(lease.current(), wakeup::ring);
+            inFlight = inFlightFrom(lease.current());
             if (batch.fenced) {
                 lease.recheck(); // renew, or learn that another instance took over
             }
@@ -234,11 +235,11 @@ final class SubscriberWorker implements Runnable {
             return true;
         }
         HandlerRun.Item p = batch.failed;
-        inFlight = new InFlight(lease.current(), wakeup::ring); // what followed it may still finish, unheard: it is delivered again
+        inFlight = inFlightFrom(lease.current()); // what followed it may still finish, unheard: it is delivered again
         failedAttempt(p.row(), batch.error);
         deadLetters.giveUpIfFailed(p.row(), deadLetters.afterFirstFailure(batch.error, n -> attempt(p, n), this::touch));
         lease.advanceTo(p.row().seq());
-        inFlight = new InFlight(p.row().seq(), wakeup::ring);
+        inFlight = inFlightFrom(p.row().seq());
         return false;
     }
 
@@ -284,6 +285,12 @@ final class SubscriberWorker implements Runnable {
             lease.delivered(batch.succeeded);
         }
         return batch;
+    }
+
+    /** Nothing in flight yet, the next after {@code position}; a finish wakes the worker when it may be waiting for one. */
+    private InFlight inFlightFrom(long position) {
+        return new InFlight(position, pipelined ? wakeup::ring : () -> {
+        });
     }
 
     /** The signal the watchdog was timing failed (crashed or timed out). */
