@@ -170,7 +170,8 @@ class VerifierTest {
                 + "jar of census declares census.ward-occupancy-changed; did you mean 'census.ward-occupancy-changed'?"),
                 verify(KAFKA + "plug.kafka-export.config.types=care.patient.registered,census.ward-occupancy-chnaged\n",
                         KAFKA_DESCRIPTORS, Map.of(), null));
-        assertEquals(List.of(F + ":4: plug.kafka-export.config.types: unknown signal type 'labs.result-ready'"),
+        assertEquals(List.of(F + ":4: plug.kafka-export.config.types: unknown signal type 'labs.result-ready'; valid: "
+                + "care.facility.created, care.patient.registered, census.ward-occupancy-changed"),
                 verify(KAFKA + "plug.kafka-export.config.types=labs.result-ready\n", KAFKA_DESCRIPTORS, Map.of(), null));
     }
 
