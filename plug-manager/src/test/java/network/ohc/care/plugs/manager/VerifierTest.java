@@ -42,10 +42,8 @@ class VerifierTest {
     Path contractJar(String coords) {
         Path jar = dir.resolve(coords.replace(':', '_') + ".jar");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
-            put(z, "META-INF/care/schemas/index.txt", coords.contains("census") ? "census.ward-occupancy-changed.v1.schema.json
-"
-                    + "census.ward-occupancy-changed.v2.schema.json
-" : "");
+            put(z, "META-INF/care/schemas/index.txt", coords.contains("census") ? "census.ward-occupancy-changed.v1.schema.json\n"
+                    + "census.ward-occupancy-changed.v2.schema.json\n" : "");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
