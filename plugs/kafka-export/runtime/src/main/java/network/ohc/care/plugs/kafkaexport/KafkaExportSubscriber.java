@@ -24,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * on their way to the broker at once, handed over in commit order, and the bus advances the plug's position only past
  * signals the broker acknowledged, every one before them included. A broker outage makes the oldest wait fail; the bus
  * retries it (with backoff, without ever giving up) until the broker is back: the export pauses, nothing is skipped,
- * and the lag shows in /api/v1/bus/subscriptions. After a failure the signals that followed it are sent again
- * (duplicates, which consumers drop by ce_id).
+ * and the lag shows in /api/v1/bus/subscriptions. After a failure the signals that followed it are handed over again;
+ * those the broker acknowledged lately are not sent twice (others may be: duplicates, which consumers drop by ce_id).
  */
 @ApplicationScoped
 public class KafkaExportSubscriber implements SignalSubscriber {
@@ -76,7 +76,7 @@ public class KafkaExportSubscriber implements SignalSubscriber {
     }
 
     CompletionStage<Void> export(DomainSignal signal, Delivery delivery) throws Exception {
-        return publisher.send(delivery.signalId().toString(), record(signal), config.ackTimeout());
+        return publisher.send(delivery.signalId().toString(), record(signal), config.ackTimeout(), delivery.replay());
     }
 
     KafkaPublisher.Out record(DomainSignal signal) throws Exception {
