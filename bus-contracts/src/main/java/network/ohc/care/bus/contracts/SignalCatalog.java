@@ -30,6 +30,38 @@ public final class SignalCatalog {
         return CORE;
     }
 
+    /**
+     * Core's types and those of every contract jar on {@code loader}'s class path, each of which lists its records in
+     * {@link network.ohc.care.bus.contracts.schema.SignalSchemas#CLASSES} (a fixed name read with {@code getResources},
+     * no scanning): a plug's own types appear when the plug is in the build. A listed record that is missing, or is
+     * no signal, is an error.
+     */
+    public static SignalCatalog onClassPath(ClassLoader loader) {
+        Builder b = builder().addCore();
+        try {
+            java.util.Enumeration<java.net.URL> lists = loader.getResources(network.ohc.care.bus.contracts.schema.SignalSchemas.CLASSES);
+            while (lists.hasMoreElements()) {
+                java.net.URL list = lists.nextElement();
+                java.util.Properties p = new java.util.Properties();
+                try (java.io.InputStream in = list.openStream()) {
+                    p.load(in);
+                }
+                for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+                    String name = p.getProperty(key).strip();
+                    try {
+                        b.add(Class.forName(name, false, loader).asSubclass(DomainSignal.class));
+                    } catch (ClassNotFoundException | ClassCastException e) {
+                        throw new IllegalStateException(list + " lists " + name + " for " + key + ", which is no signal record on the class path",
+                                e);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return b.build();
+    }
+
     public static String typeName(Class<? extends DomainSignal> type) {
         return annotation(type).name();
     }

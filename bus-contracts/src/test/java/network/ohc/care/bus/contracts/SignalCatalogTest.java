@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SignalCatalogTest {
     @SignalType(name = "care.encounter.patient-admitted", version = 1)
@@ -54,5 +55,30 @@ class SignalCatalogTest {
         assertEquals(PatientAdmitted.class, both.byType("care.encounter.patient-admitted", 1).orElseThrow());
         assertEquals(AdmittedV2.class, both.byType("care.encounter.patient-admitted", 2).orElseThrow());
         assertEquals(AdmittedV2.class, both.byType("care.encounter.patient-admitted").orElseThrow());
+    }
+
+    /** A class loader that adds one contract jar's record list, {@code lines}, to this module's class path. */
+    static ClassLoader withClassList(java.nio.file.Path dir, String lines) throws Exception {
+        java.nio.file.Path list = dir.resolve(network.ohc.care.bus.contracts.schema.SignalSchemas.CLASSES);
+        java.nio.file.Files.createDirectories(list.getParent());
+        java.nio.file.Files.writeString(list, lines);
+        return new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, SignalCatalogTest.class.getClassLoader());
+    }
+
+    @Test
+    void theClassPathsCatalogHasCoresTypesAndThoseEveryContractJarLists(@TempDir java.nio.file.Path dir) throws Exception {
+        SignalCatalog own = SignalCatalog.onClassPath(SignalCatalogTest.class.getClassLoader());
+        assertEquals(new HashSet<>(SignalCatalog.coreSignals()), new HashSet<>(own.all()), "this module's list is core's types");
+        SignalCatalog withPlug = SignalCatalog.onClassPath(withClassList(dir, "plug.census.snapshot-taken.v1=" + PlugSignal.class.getName() + "\n"));
+        assertEquals(PlugSignal.class, withPlug.byType("plug.census.snapshot-taken", 1).orElseThrow());
+        assertEquals(15, withPlug.all().size());
+    }
+
+    @Test
+    void aListedRecordThatIsMissingOrNoSignalIsAnError(@TempDir java.nio.file.Path dir) throws Exception {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SignalCatalog.onClassPath(withClassList(dir, "labs.result-ready.v1=org.example.labs.ResultReady\n")));
+        assertTrue(e.getMessage().contains("org.example.labs.ResultReady for labs.result-ready.v1"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> SignalCatalog.onClassPath(withClassList(dir.resolve("b"), "x.y.v1=java.lang.String\n")));
     }
 }

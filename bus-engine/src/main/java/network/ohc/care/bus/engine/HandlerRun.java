@@ -2,7 +2,6 @@ package network.ohc.care.bus.engine;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,13 +13,37 @@ import network.ohc.care.plug.sdk.Delivery;
 /**
  * Attempt {@code attempt} of each signal of a run, in order, each handed over in its own request context, on the
  * handler thread ({@link HandlerWatchdog} watches it). Up to {@code maxInFlight} signals are handed over before the
- * oldest of them has finished (a handler's stage completes later, e.g. when a broker acknowledged); progress is the
- * run's prefix that has finished. Stops at the first failure in that order, and hands nothing over once the lease has
- * run out.
+ * oldest of them has finished (a handler's stage completes later, e.g. when a broker acknowledged); they are kept in
+ * {@link InFlight}, which may come with signals of earlier runs still open. With {@code handOff} the run ends once it
+ * has handed over all of its signals and leaves those still open in flight, so the worker can hand over the next batch
+ * meanwhile; without it, the run waits for all of them. Progress is the prefix that has finished ({@link #finished}).
+ * Stops at the first failure in that order, and hands nothing over once the lease has run out.
  */
 final class HandlerRun implements HandlerWatchdog.Watched {
     /** A signal ready for an attempt ({@code handler} null: not a type this subscriber handles, passed over). */
     record Item(OutboxRow row, SubscriptionSpec.Handler handler, DomainSignal signal, boolean replay) {
+    }
+
+    /** The request context each hand-over runs in: Arc's, or a test's own. */
+    interface Scope {
+        void activate();
+
+        void terminate();
+
+        static Scope arc() {
+            ManagedContext context = Arc.container().requestContext();
+            return new Scope() {
+                @Override
+                public void activate() {
+                    context.activate();
+                }
+
+                @Override
+                public void terminate() {
+                    context.terminate();
+                }
+            };
+        }
     }
 
     private final String subscriber;
@@ -29,34 +52,53 @@ final class HandlerRun implements HandlerWatchdog.Watched {
     private final BusMetrics.Delivered meters;
     private final BooleanSupplier leaseExpired;
     private final int maxInFlight;
-    /** The signal the watchdog times: the oldest handed over and not yet finished (or the one being handed over). */
+    private final InFlight inFlight;
+    private final boolean handOff;
+    private final long timeoutNanos;
+    /** Null until the first hand-over needs it (Arc's then). */
+    private Scope scope;
+    /** The step the watchdog times: the oldest signal open (or the one being handed over), by its ticket. */
     private volatile int at;
+    private volatile Item atItem;
     private volatile long startedAt = System.nanoTime();
-    volatile int failedAt = -1;
+    /** The first signal, in order, that failed (or timed out); null if none. */
+    volatile Item failed;
     volatile String error;
     volatile int succeeded;
-    /** Signals of the run done with (handled, or none of this subscriber's types): the run's progress. */
-    volatile int completed;
-    /** The instance is stopping: the run ended after the signal in hand, {@link #completed} says how far it got. */
+    /** Every signal up to this position has finished: the run's progress (what the worker may save). */
+    volatile long finished;
+    /** The instance is stopping: the run ended after the signal in hand, {@link #finished} says how far it got. */
     volatile boolean stopped;
-    /** The run ended before a signal because the lease had run out; {@link #completed} says how far it got. */
+    /** The run ended before a signal because the lease had run out; {@link #finished} says how far it got. */
     volatile boolean fenced;
     /** Set when the worker gave up on this run's thread: a handler that returns late must not go on to the next signal. */
     private volatile boolean abandoned;
 
-    HandlerRun(String subscriber, List<Item> run, int attempt, int maxInFlight, BusMetrics.Delivered meters,
-            BooleanSupplier leaseExpired) {
+    HandlerRun(String subscriber, List<Item> run, int attempt, int maxInFlight, InFlight inFlight, boolean handOff, long timeoutNanos,
+            BusMetrics.Delivered meters, BooleanSupplier leaseExpired) {
         this.subscriber = subscriber;
         this.maxInFlight = maxInFlight;
+        this.inFlight = inFlight;
+        this.handOff = handOff;
+        this.timeoutNanos = timeoutNanos;
         this.leaseExpired = leaseExpired;
         this.run = run;
         this.attempt = attempt;
         this.meters = meters;
+        this.finished = inFlight.finished();
+        track();
     }
 
-    /** Nothing in the run for this subscriber. */
+    /** A run whose hand-overs run in {@code scope} (tests). */
+    HandlerRun(String subscriber, List<Item> run, int maxInFlight, InFlight inFlight, boolean handOff, long timeoutNanos,
+            BusMetrics.Delivered meters, BooleanSupplier leaseExpired, Scope scope) {
+        this(subscriber, run, 1, maxInFlight, inFlight, handOff, timeoutNanos, meters, leaseExpired);
+        this.scope = scope;
+    }
+
+    /** Nothing to hand over and nothing open: the run only passes over rows (no handler thread needed). */
     boolean empty() {
-        return run.stream().allMatch(p -> p.handler() == null);
+        return inFlight.isEmpty() && run.stream().allMatch(p -> p.handler() == null);
     }
 
     @Override
@@ -69,55 +111,76 @@ final class HandlerRun implements HandlerWatchdog.Watched {
         return startedAt;
     }
 
+    /** The signal of the step in hand (the one the watchdog blames); null before the first. */
+    Item stepItem() {
+        return atItem;
+    }
+
     @Override
     public void abandon() {
         abandoned = true;
     }
 
-    /** A signal handed over and not yet finished. */
-    private record Pending(int index, CompletableFuture<?> done, long startedAt) {
+    /** The watchdog's step follows the oldest open signal. */
+    private void track() {
+        InFlight.Pending oldest = inFlight.oldest();
+        if (oldest != null) {
+            atItem = oldest.item();
+            startedAt = oldest.startedAt();
+            at = oldest.ticket();
+        }
     }
 
     @Override
     public void run() {
-        ManagedContext requestContext = Arc.container().requestContext();
-        ArrayDeque<Pending> pending = new ArrayDeque<>();
         int next = 0;
-        // Once abandoned (stopping, or timed out) or fenced, nothing more is handed over; what was may finish.
-        while ((!abandoned && !fenced && next < run.size()) || !pending.isEmpty()) {
-            if (!abandoned && !fenced && next < run.size() && pending.size() < maxInFlight) {
+        while (true) {
+            // Once abandoned (stopping, or timed out) or fenced, nothing more is handed over; what was may finish.
+            boolean more = !abandoned && !fenced && next < run.size();
+            if (more && inFlight.size() < maxInFlight) {
                 Item p = run.get(next);
                 if (p.handler() == null) {
                     next++;
-                    if (pending.isEmpty()) {
-                        completed = next;
-                    }
+                    inFlight.pass(p.row().seq());
+                    finished = inFlight.finished();
                     continue;
                 }
                 if (leaseExpired.getAsBoolean()) {
                     fenced = true;
                     continue;
                 }
-                int k = next++;
+                next++;
                 long now = System.nanoTime();
-                if (pending.isEmpty()) {
+                if (inFlight.isEmpty()) {
+                    atItem = p;
                     startedAt = now;
-                    at = k;
+                    at = inFlight.nextTicket();
+                }
+                if (scope == null) {
+                    scope = Scope.arc();
                 }
                 CompletableFuture<?> done;
-                requestContext.activate();
+                scope.activate();
                 try {
                     done = p.handler().handler().handle(p.signal(), new Delivery(subscriber, p.row().signalId(), p.row().seq(), attempt,
                             p.replay())).toCompletableFuture();
                 } catch (Throwable t) {
                     done = CompletableFuture.failedFuture(t); // reported once those before it finished
                 } finally {
-                    requestContext.terminate();
+                    scope.terminate();
                 }
-                pending.add(new Pending(k, done, now));
+                inFlight.add(p, done, now);
+                track();
                 continue;
             }
-            Pending oldest = pending.peek();
+            InFlight.Pending oldest = inFlight.oldest();
+            if (oldest == null) {
+                return;
+            }
+            if (!more && handOff && !abandoned && !fenced && !oldest.done().isDone()
+                    && System.nanoTime() - oldest.startedAt() < timeoutNanos) {
+                return; // the rest stays in flight while the worker reads the next batch; an overdue one is waited for (and timed out)
+            }
             try {
                 if (abandoned) {
                     oldest.done().get(2, TimeUnit.SECONDS); // an abandoned thread does not wait for ever
@@ -127,21 +190,15 @@ final class HandlerRun implements HandlerWatchdog.Watched {
             } catch (Throwable t) {
                 if (!abandoned) { // else the worker has said why
                     error = describe(t instanceof ExecutionException && t.getCause() != null ? t.getCause() : t);
-                    failedAt = oldest.index();
+                    failed = oldest.item();
                 }
                 return;
             }
-            pending.poll();
+            inFlight.finishOldest();
             succeeded++;
-            meters.record(run.get(oldest.index()).row());
-            Pending now = pending.peek();
-            if (now == null) {
-                completed = next;
-            } else {
-                completed = now.index();
-                startedAt = now.startedAt();
-                at = now.index();
-            }
+            meters.record(oldest.item().row());
+            finished = inFlight.finished();
+            track();
         }
     }
 

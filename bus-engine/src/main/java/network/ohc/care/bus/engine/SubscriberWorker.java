@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
  * lease ({@link LeaseKeeper}). Rows come from the instance's {@link OutboxFeed}. Handlers run on a second thread so
  * that one that hangs can be timed out and abandoned ({@link HandlerWatchdog}); they get a run of signals at a time,
  * and only a failure or a parked aggregate sends a signal through the slower one-by-one path with retries and dead
- * letters ({@link DeadLetterPolicy}).
+ * letters ({@link DeadLetterPolicy}). An async subscriber ({@code maxInFlight} above 1) gets its next run while the
+ * signals of the previous one are still open ({@link InFlight}); its position passes only what finished, in order.
  */
 final class SubscriberWorker implements Runnable {
     private static final Logger LOG = Logger.getLogger(SubscriberWorker.class);
@@ -40,6 +41,10 @@ final class SubscriberWorker implements Runnable {
     private long replayUpTo;
     /** The last position handed out, for the lag gauge. */
     final AtomicLong position;
+    /** Signals handed over and not finished, carried from batch to batch (none stay open unless {@link #pipelined}). */
+    private InFlight inFlight;
+    /** An async subscriber's next batch is handed over while the previous one's signals are still open. */
+    private final boolean pipelined;
 
     SubscriberWorker(SubscriptionSpec spec, BusStore store, OutboxFeed feed, ObjectMapper json, String owner, Settings settings,
             BusMetrics metrics) {
@@ -51,6 +56,8 @@ final class SubscriberWorker implements Runnable {
         this.deliveredMeters = metrics.delivered(spec.name);
         this.lease = new LeaseKeeper(store, spec.name, owner, settings.leaseSeconds(), System::nanoTime);
         this.position = lease.position;
+        this.pipelined = spec.maxInFlight > 1;
+        this.inFlight = inFlightFrom(-1);
         this.watchdog = new HandlerWatchdog("care-bus-handler-" + spec.name, spec.timeout);
         this.deadLetters = new DeadLetterPolicy(spec.name, spec.maxAttempts, spec::backoffBefore, store,
                 () -> metrics.deadLettered(spec.name), d -> Thread.sleep(d.toMillis()));
@@ -123,8 +130,9 @@ final class SubscriberWorker implements Runnable {
         }
         if (l.rewindTo() != null) {
             flush();
-            replayUpTo = Math.max(replayUpTo, lease.current());
+            replayUpTo = Math.max(replayUpTo, Math.max(lease.current(), inFlight.handedUpTo()));
             if (lease.rewindTo(l.rewindTo())) {
+                inFlight = inFlightFrom(lease.current()); // what is open is delivered again from there
                 LOG.infof("subscriber '%s' replays from position %d", spec.name, l.rewindTo());
             }
             return;
@@ -141,8 +149,15 @@ final class SubscriberWorker implements Runnable {
 
     private void deliverBatch() throws Exception {
         deadLetters.refresh();
-        List<OutboxFeed.Row> rows = feed.after(lease.current(), settings.batchSize());
+        if (inFlight.finished() != lease.current()) {
+            inFlight = inFlightFrom(lease.current()); // the position moved (a new lease, a rewind): start from it
+        }
+        List<OutboxFeed.Row> rows = feed.after(inFlight.handedUpTo(), settings.batchSize());
         if (rows.isEmpty()) {
+            if (!inFlight.isEmpty()) {
+                awaitInFlight();
+                return;
+            }
             if (lease.dirty() && lease.saveDue()) {
                 flush();
             }
@@ -162,39 +177,70 @@ final class SubscriberWorker implements Runnable {
                 run.add(p);
             }
             if (!run.isEmpty()) {
-                HandlerRun batch = runBatch(run, 1);
-                if (batch.stopped || batch.fenced) {
-                    if (batch.completed > 0) {
-                        lease.advanceTo(run.get(batch.completed - 1).row().seq()); // saved by stop(): not delivered again
-                    }
-                    if (batch.fenced) {
-                        lease.recheck(); // renew, or learn that another instance took over
-                    }
+                if (!settle(runBatch(run, 1, inFlight, pipelined))) {
                     return;
                 }
-                int done = batch.failedAt < 0 ? run.size() : batch.failedAt;
-                if (done > 0) {
-                    lease.advanceTo(run.get(done - 1).row().seq());
-                }
-                if (batch.failedAt < 0) {
-                    i = j;
-                } else {
-                    HandlerRun.Item p = run.get(batch.failedAt);
-                    failedAttempt(p.row(), batch.error);
-                    deadLetters.giveUpIfFailed(p.row(), deadLetters.afterFirstFailure(batch.error, n -> attempt(p, n), this::touch));
-                    lease.advanceTo(p.row().seq());
-                    i += batch.failedAt + 1;
-                }
+                i = j;
             } else {
+                // Off the fast path, and in order: what is in flight finishes first.
+                if (!inFlight.isEmpty() && !settle(runBatch(List.of(), 1, inFlight, false))) {
+                    return;
+                }
                 OutboxFeed.Row row = rows.get(i);
                 process(row, row.row.seq() <= replayUpTo);
                 lease.advanceTo(row.row.seq());
+                inFlight = inFlightFrom(row.row.seq());
                 i++;
             }
             if (lease.saveDue() && !flush()) {
                 return;
             }
         }
+    }
+
+    /**
+     * Caught up with the outbox while signals are still open: passes those that finished, then waits until the next
+     * one finishes (it rings), a commit comes, or the oldest is due to time out.
+     */
+    private void awaitInFlight() throws Exception {
+        if (!settle(runBatch(List.of(), 1, inFlight, true))) {
+            return;
+        }
+        if (lease.dirty() && lease.saveDue() && !flush()) {
+            return;
+        }
+        InFlight.Pending oldest = inFlight.oldest();
+        if (oldest != null) {
+            long dueMillis = (spec.timeout.toNanos() - (System.nanoTime() - oldest.startedAt())) / 1_000_000 + 1;
+            waitForWork(Math.max(1, Math.min(settings.pollInterval().toMillis(), dueMillis)));
+        }
+    }
+
+    /**
+     * Passes the finished prefix of a run. After a failure, the failed signal takes the one-by-one path (retries, dead
+     * letters) and the signals after it are read again. False when the batch loop must end here.
+     */
+    private boolean settle(HandlerRun batch) throws Exception {
+        if (batch.finished > lease.current()) {
+            lease.advanceTo(batch.finished); // saved by stop() if it stops: not delivered again
+        }
+        if (batch.stopped || batch.fenced) {
+            inFlight = inFlightFrom(lease.current());
+            if (batch.fenced) {
+                lease.recheck(); // renew, or learn that another instance took over
+            }
+            return false;
+        }
+        if (batch.failed == null) {
+            return true;
+        }
+        HandlerRun.Item p = batch.failed;
+        inFlight = inFlightFrom(lease.current()); // what followed it may still finish, unheard: it is delivered again
+        failedAttempt(p.row(), batch.error);
+        deadLetters.giveUpIfFailed(p.row(), deadLetters.afterFirstFailure(batch.error, n -> attempt(p, n), this::touch));
+        lease.advanceTo(p.row().seq());
+        inFlight = inFlightFrom(p.row().seq());
+        return false;
     }
 
     /** The row ready for its first attempt in a run; null if it must take the one-by-one path (parked, or unreadable). */
@@ -214,23 +260,22 @@ final class SubscriberWorker implements Runnable {
         }
     }
 
-    /** Runs {@code run} to its end or its first failure, under the watchdog; counts what was delivered. */
-    private HandlerRun runBatch(List<HandlerRun.Item> run, int attempt) throws InterruptedException {
-        HandlerRun batch = new HandlerRun(spec.name, run, attempt, spec.maxInFlight, deliveredMeters, lease::expired);
+    /**
+     * Hands {@code run} over after what {@code inFlight} holds, under the watchdog; with {@code handOff} it returns once
+     * all are handed over, else once all finished (or at the first failure). Counts what was delivered.
+     */
+    private HandlerRun runBatch(List<HandlerRun.Item> run, int attempt, InFlight into, boolean handOff) throws InterruptedException {
+        HandlerRun batch = new HandlerRun(spec.name, run, attempt, spec.maxInFlight, into, handOff, spec.timeout.toNanos(),
+                deliveredMeters, lease::expired);
         if (batch.empty()) {
-            return batch; // nothing here for this subscriber
+            batch.run(); // nothing here for this subscriber: only passes the rows over
+            return batch;
         }
         try {
             HandlerWatchdog.Verdict verdict = watchdog.watch(batch, () -> running);
             switch (verdict.outcome()) {
-                case CRASHED -> {
-                    batch.failedAt = verdict.step();
-                    batch.error = HandlerRun.describe(verdict.error());
-                }
-                case TIMED_OUT -> {
-                    batch.failedAt = verdict.step();
-                    batch.error = "timed out after " + watchdog.timeout().toMillis() + " ms";
-                }
+                case CRASHED -> fail(batch, HandlerRun.describe(verdict.error()));
+                case TIMED_OUT -> fail(batch, "timed out after " + watchdog.timeout().toMillis() + " ms");
                 case STOPPED -> batch.stopped = true;
                 case FINISHED -> {
                     // the run says how it went
@@ -240,6 +285,22 @@ final class SubscriberWorker implements Runnable {
             lease.delivered(batch.succeeded);
         }
         return batch;
+    }
+
+    /** Nothing in flight yet, the next after {@code position}; a finish wakes the worker when it may be waiting for one. */
+    private InFlight inFlightFrom(long position) {
+        return new InFlight(position, pipelined ? wakeup::ring : () -> {
+        });
+    }
+
+    /** The signal the watchdog was timing failed (crashed or timed out). */
+    private static void fail(HandlerRun batch, String error) {
+        HandlerRun.Item at = batch.stepItem();
+        if (at == null) {
+            throw new IllegalStateException("handler run failed before any signal: " + error);
+        }
+        batch.failed = at;
+        batch.error = error;
     }
 
     /** Saves the position; false if the lease went to another instance (the position is forgotten). */
@@ -278,9 +339,10 @@ final class SubscriberWorker implements Runnable {
 
     /** One attempt at one signal; null if handled, else the error. */
     private String attempt(HandlerRun.Item p, int attempt) throws Exception {
-        HandlerRun one = runBatch(List.of(p), attempt);
+        HandlerRun one = runBatch(List.of(p), attempt, new InFlight(p.row().seq() - 1, () -> {
+        }), false);
         if (one.stopped || one.fenced) {
-            if (one.completed == 1) {
+            if (one.failed == null && one.finished >= p.row().seq()) {
                 return null;
             }
             if (one.fenced) {
@@ -289,7 +351,7 @@ final class SubscriberWorker implements Runnable {
             }
             throw new InterruptedException("stopping");
         }
-        if (one.failedAt < 0) {
+        if (one.failed == null) {
             return null;
         }
         failedAttempt(p.row(), one.error);

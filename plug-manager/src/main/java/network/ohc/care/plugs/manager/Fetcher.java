@@ -44,6 +44,9 @@ final class Fetcher {
             Path runtime = tools.artifact(coords);
             PlugDescriptor d = descriptor(name, runtime);
             get(name, d.deploymentArtifact());
+            if (!d.contracts().isEmpty()) {
+                get(name, d.contracts()); // its signal types are checked against the deployer's config
+            }
             return resolved(plug, coords, d, null, runtime);
         }
         Path dir;

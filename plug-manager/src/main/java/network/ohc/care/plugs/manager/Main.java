@@ -123,7 +123,8 @@ public final class Main {
         }
         Verifier verifier = new Verifier(config.getFileName().toString(), coreVersion, coreLibraries,
                 sdkVersion(tools.artifact("network.ohc.care:care-plug-sdk:" + coreVersion)))
-                .signalTypes(signalTypes(tools.artifact("network.ohc.care:care-bus-contracts:" + coreVersion)));
+                .signalTypes(signalTypes(tools.artifact("network.ohc.care:care-bus-contracts:" + coreVersion)))
+                .plugSignalTypes(plugSignalTypes(resolved, tools::artifact));
         List<ResolvedPlug> ordered = verifier.verify(resolved, dc.plugs());
         if (!verifier.problems().isEmpty()) {
             report(verifier.problems());
@@ -222,7 +223,20 @@ public final class Main {
         return out;
     }
 
-    /** The signal types of core's contract jar, from its schema index (one file per type and version). */
+    /** The signal types of each plug's contract jar (descriptor key {@code contracts}), by plug name. */
+    static Map<String, java.util.Set<String>> plugSignalTypes(List<ResolvedPlug> plugs, java.util.function.Function<String, Path> artifact)
+            throws IOException {
+        Map<String, java.util.Set<String>> out = new HashMap<>();
+        for (ResolvedPlug p : plugs) {
+            String contracts = p.descriptor().contracts();
+            if (!contracts.isEmpty() && p.descriptor().defects().isEmpty()) {
+                out.put(p.request().name(), signalTypes(artifact.apply(contracts)));
+            }
+        }
+        return out;
+    }
+
+    /** The signal types of a contract jar (core's or a plug's), from its schema index (one file per type and version). */
     static java.util.Set<String> signalTypes(Path contractsJar) throws IOException {
         java.util.Set<String> out = new java.util.TreeSet<>();
         if (!Files.exists(contractsJar)) {

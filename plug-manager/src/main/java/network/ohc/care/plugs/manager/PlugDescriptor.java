@@ -16,10 +16,11 @@ import java.util.zip.ZipFile;
 /**
  * The small descriptor every plug carries in its runtime jar, {@code META-INF/care-plug.properties}
  * (in the spirit of PF4J's plugin.properties): name, version, the core versions and plug SDK versions it works with
- * ({@code core}, {@code sdk}: version ranges), the plugs it needs, and its config schema.
+ * ({@code core}, {@code sdk}: version ranges), the plugs it needs, its config schema, and the contract jar of the signals
+ * it publishes ({@code contracts}: groupId:artifactId:version, empty if it publishes none).
  */
 public record PlugDescriptor(String name, String version, String description, String coreRange, List<Requirement> requires,
-        Map<String, ConfigKey> config, String deploymentArtifact, String sdkRange) {
+        Map<String, ConfigKey> config, String deploymentArtifact, String sdkRange, String contracts) {
 
     public static final String PATH = "META-INF/care-plug.properties";
     public static final List<String> TYPES = List.of("string", "int", "boolean", "duration", "url", "secret", "class", "host-ports",
@@ -99,7 +100,8 @@ public record PlugDescriptor(String name, String version, String description, St
             }
         }
         return new PlugDescriptor(p.getProperty("name", ""), p.getProperty("version", ""), p.getProperty("description", ""),
-                p.getProperty("core", ""), requires, config, deploymentArtifact, p.getProperty("sdk", "").strip());
+                p.getProperty("core", ""), requires, config, deploymentArtifact, p.getProperty("sdk", "").strip(),
+                p.getProperty("contracts", "").strip());
     }
 
     /** Mistakes in the descriptor itself (the plug author's), as messages. */
@@ -118,6 +120,9 @@ public record PlugDescriptor(String name, String version, String description, St
             if (!TYPES.contains(k.type())) {
                 out.add("config key '" + k.key() + "' has unknown type '" + k.type() + "'; valid: " + String.join(", ", TYPES));
             }
+        }
+        if (!contracts.isEmpty() && !contracts.matches("[\\w.-]+:[\\w.-]+:[\\w.+-]+")) {
+            out.add("descriptor contracts '" + contracts + "' is not groupId:artifactId:version");
         }
         if (deploymentArtifact == null) {
             out.add("the jar is not a Quarkus extension (no META-INF/quarkus-extension.properties)");

@@ -29,6 +29,9 @@ final class Verifier {
     private final List<Problem> problems = new ArrayList<>();
     private java.util.Set<String> signalTypes = java.util.Set.of();
     private java.util.Set<String> plugNames = java.util.Set.of();
+    private Map<String, java.util.Set<String>> plugSignalTypes = Map.of();
+    /** Every plug listed in the file, enabled or not (a disabled plug's type is named as such). */
+    private Map<String, PlugRequest> listed = Map.of();
 
     Verifier(String file, String coreVersion, Map<String, String> coreLibraries) {
         this(file, coreVersion, coreLibraries, null);
@@ -45,6 +48,15 @@ final class Verifier {
     /** The signal types core publishes (from care-bus-contracts); when set, signal-types values are checked against them. */
     Verifier signalTypes(java.util.Set<String> types) {
         this.signalTypes = java.util.Set.copyOf(types);
+        return this;
+    }
+
+    /**
+     * The signal types each plug of the build declares in its contract jar (descriptor key {@code contracts}); a
+     * {@code signal-types} value may name these besides core's.
+     */
+    Verifier plugSignalTypes(Map<String, java.util.Set<String>> types) {
+        this.plugSignalTypes = Map.copyOf(types);
         return this;
     }
 
@@ -66,6 +78,7 @@ final class Verifier {
     /** Verifies and returns the plugs in dependency order (a plug after the plugs it requires). */
     List<ResolvedPlug> verify(List<ResolvedPlug> plugs, Map<String, PlugRequest> all) {
         plugNames = plugs.stream().map(p -> p.request().name()).collect(java.util.stream.Collectors.toSet());
+        listed = all;
         Map<String, ResolvedPlug> byName = new LinkedHashMap<>();
         Map<String, String> seenDescriptorNames = new HashMap<>();
         for (ResolvedPlug p : plugs) {
@@ -144,9 +157,7 @@ final class Verifier {
             } else if (k.type().equals("signal-types") || k.type().equals("core-signal-types")) {
                 String unknown = unknownSignalType(e.getValue().value(), k.type().equals("core-signal-types"));
                 if (unknown != null) {
-                    problem(p.request(), "plug." + name + ".config." + e.getKey(), plugNames.contains(prefix(unknown))
-                            ? "'" + unknown + "' is a plug's signal type; " + name + " takes core's signal types only"
-                            : "unknown signal type '" + unknown + "'" + Suggest.didYouMean(unknown, signalTypes));
+                    problem(p.request(), "plug." + name + ".config." + e.getKey(), whyUnknown(unknown, name, k.type().equals("core-signal-types")));
                 }
             }
         }
@@ -166,19 +177,50 @@ final class Verifier {
         }
     }
 
-    /** The first listed type that is neither core's nor of a plug in this deployment ({@code <plug>.<event>}), or null. */
-    /** The first type of {@code value} nobody publishes (or, with {@code coreOnly}, core does not publish); null if none. */
+    /**
+     * The first type of {@code value} no contract of the build declares: neither core's nor one of an enabled plug's
+     * contract jar (with {@code coreOnly}, not core's); null if none.
+     */
     private String unknownSignalType(String value, boolean coreOnly) {
         if (signalTypes.isEmpty() || value.contains("${")) {
             return null;
         }
         for (String t : value.split(",")) {
             String type = t.strip();
-            if (!type.equals("*") && !signalTypes.contains(type) && (coreOnly || !plugNames.contains(prefix(type)))) {
+            if (!type.equals("*") && !signalTypes.contains(type) && (coreOnly || !declaredByAPlug(type))) {
                 return type;
             }
         }
         return null;
+    }
+
+    private boolean declaredByAPlug(String type) {
+        return plugSignalTypes.values().stream().anyMatch(types -> types.contains(type));
+    }
+
+    /** Why {@code type} cannot be taken by {@code plug}'s setting: whose type it would be, and what is known instead. */
+    private String whyUnknown(String type, String plug, boolean coreOnly) {
+        String owner = prefix(type);
+        PlugRequest listedOwner = listed.get(owner);
+        if (coreOnly && listedOwner != null) {
+            return "'" + type + "' is a plug's signal type; " + plug + " takes core's signal types only";
+        }
+        if (listedOwner != null && !listedOwner.enabled()) {
+            return "'" + type + "' would be a signal type of the plug " + owner + ", which is disabled (plug." + owner
+                    + ".enabled=false)";
+        }
+        if (plugNames.contains(owner)) {
+            java.util.Set<String> declared = plugSignalTypes.getOrDefault(owner, java.util.Set.of());
+            return "unknown signal type '" + type + "': " + (declared.isEmpty()
+                    ? owner + " declares no signal types (its descriptor names no contract jar, key contracts)"
+                    : "the contract jar of " + owner + " declares " + String.join(", ", new java.util.TreeSet<>(declared)))
+                    + Suggest.didYouMean(type, declared);
+        }
+        java.util.Set<String> known = new java.util.TreeSet<>(signalTypes);
+        if (!coreOnly) {
+            plugSignalTypes.values().forEach(known::addAll);
+        }
+        return "unknown signal type '" + type + "'" + Suggest.didYouMean(type, known);
     }
 
     private static String prefix(String type) {

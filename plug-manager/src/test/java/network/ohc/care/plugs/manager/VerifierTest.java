@@ -38,6 +38,20 @@ class VerifierTest {
         return jar;
     }
 
+    /** A plug's contract jar (as Maven resolves {@code coords}): census' declares census.ward-occupancy-changed, v1 and v2. */
+    Path contractJar(String coords) {
+        Path jar = dir.resolve(coords.replace(':', '_') + ".jar");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
+            put(z, "META-INF/care/schemas/index.txt", coords.contains("census") ? "census.ward-occupancy-changed.v1.schema.json\n"
+                    + "census.ward-occupancy-changed.v2.schema.json\n" : "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return jar;
+    }
+
+    static final String CENSUS_CONTRACTS = "contracts=org.example:care-census-contracts:1.0.0\n";
+
     private static void put(ZipOutputStream z, String name, String text) throws IOException {
         z.putNextEntry(new ZipEntry(name));
         z.write(text.getBytes(StandardCharsets.UTF_8));
@@ -57,7 +71,8 @@ class VerifierTest {
                     null, jar, jar, d, "a", "b"));
         }
         Verifier v = new Verifier(F, "0.1.0-SNAPSHOT", Map.of("com.fasterxml.jackson.core:jackson-databind", "2.19.2"),
-                "1.2.0").signalTypes(java.util.Set.of("care.patient.registered", "care.facility.created"));
+                "1.2.0").signalTypes(java.util.Set.of("care.patient.registered", "care.facility.created"))
+                .plugSignalTypes(Main.plugSignalTypes(resolved, this::contractJar));
         List<ResolvedPlug> ordered = v.verify(resolved, dc.plugs());
         if (orderOut != null) {
             ordered.forEach(p -> orderOut.add(p.request().name()));
@@ -115,7 +130,7 @@ class VerifierTest {
             plug.census.source=path:census
             plug.kafka-export.source=path:kafka-export
             """;
-    static final Map<String, String> KAFKA_DESCRIPTORS = Map.of("census", descriptor("census", ""), "kafka-export",
+    static final Map<String, String> KAFKA_DESCRIPTORS = Map.of("census", descriptor("census", CENSUS_CONTRACTS), "kafka-export",
             descriptor("kafka-export", """
                     config.bootstrap-servers.type=host-ports
                     config.types.type=signal-types
@@ -146,6 +161,36 @@ class VerifierTest {
     }
 
     @Test
+    void aPlugsTypeIsTakenWhenThePlugsContractJarDeclaresItAndThePlugIsInTheBuild() throws IOException {
+        assertEquals(List.of(), verify(KAFKA + "plug.kafka-export.config.types=census.ward-occupancy-changed\n", KAFKA_DESCRIPTORS,
+                Map.of(), null));
+        assertEquals(List.of(F + ":4: plug.kafka-export.config.types: unknown signal type 'census.ward-occupancy-chnaged': the contract "
+                + "jar of census declares census.ward-occupancy-changed; did you mean 'census.ward-occupancy-changed'?"),
+                verify(KAFKA + "plug.kafka-export.config.types=care.patient.registered,census.ward-occupancy-chnaged\n",
+                        KAFKA_DESCRIPTORS, Map.of(), null));
+        assertEquals(List.of(F + ":4: plug.kafka-export.config.types: unknown signal type 'labs.result-ready'; valid: "
+                + "care.facility.created, care.patient.registered, census.ward-occupancy-changed"),
+                verify(KAFKA + "plug.kafka-export.config.types=labs.result-ready\n", KAFKA_DESCRIPTORS, Map.of(), null));
+    }
+
+    @Test
+    void aPlugsTypeIsRefusedWhenThePlugIsDisabledOrDeclaresNoContracts() throws IOException {
+        assertEquals(List.of(F + ":5: plug.kafka-export.config.types: 'census.ward-occupancy-changed' would be a signal type of the "
+                + "plug census, which is disabled (plug.census.enabled=false)"),
+                verify(KAFKA + "plug.census.enabled=false\nplug.kafka-export.config.types=census.ward-occupancy-changed\n",
+                        KAFKA_DESCRIPTORS, Map.of(), null));
+        Map<String, String> noContracts = new java.util.HashMap<>(KAFKA_DESCRIPTORS);
+        noContracts.put("census", descriptor("census", ""));
+        assertEquals(List.of(F + ":4: plug.kafka-export.config.types: unknown signal type 'census.ward-occupancy-changed': census "
+                + "declares no signal types (its descriptor names no contract jar, key contracts)"),
+                verify(KAFKA + "plug.kafka-export.config.types=census.ward-occupancy-changed\n", noContracts, Map.of(), null));
+        Map<String, String> broken = new java.util.HashMap<>(KAFKA_DESCRIPTORS);
+        broken.put("census", descriptor("census", "contracts=care-census-contracts\n"));
+        assertEquals(F + ":2: plug.census.source: the plug's descriptor is broken: descriptor contracts 'care-census-contracts' is "
+                + "not groupId:artifactId:version", verify(KAFKA + "plug.kafka-export.config.types=*\n", broken, Map.of(), null).get(0));
+    }
+
+    @Test
     void malformedBootstrapList() throws IOException {
         assertEquals(List.of(F + ":4: plug.kafka-export.config.bootstrap-servers: 'kafka-1:9092;kafka-2' must be host:port[,host:port...]; "
                 + "'kafka-1:9092;kafka-2' is not host:port (host-ports)"),
@@ -157,7 +202,7 @@ class VerifierTest {
 
     @Test
     void aCoreOnlyTypeListRefusesAPlugsTypeAndTyposButTakesCoresAndStar() throws IOException {
-        Map<String, String> descriptors = Map.of("census", descriptor("census", ""), "kafka-export",
+        Map<String, String> descriptors = Map.of("census", descriptor("census", CENSUS_CONTRACTS), "kafka-export",
                 descriptor("kafka-export", "config.types.type=core-signal-types\n"));
         assertEquals(List.of(F + ":4: plug.kafka-export.config.types: 'census.ward-occupancy-changed' is a plug's signal type; "
                 + "kafka-export takes core's signal types only"),

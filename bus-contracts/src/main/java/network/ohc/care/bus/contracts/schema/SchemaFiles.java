@@ -24,7 +24,9 @@ import network.ohc.care.bus.contracts.SignalCatalog;
  * A record whose schema lost, retyped or newly required a field is a breaking change and is refused, in update mode
  * too (publish a new version instead). A compatible change (a new optional field, a new enum constant) fails until
  * the files are refreshed with {@code update}, so what the jar serves is always what the records say. A published
- * version whose record is gone fails too: published versions stay readable.
+ * version whose record is gone fails too: published versions stay readable. Beside the schemas it keeps
+ * {@code index.txt} (the schema files) and {@code classes.txt} (the record of each type and version, see
+ * {@link network.ohc.care.bus.contracts.SignalCatalog#onClassPath}).
  */
 public final class SchemaFiles {
     private SchemaFiles() {
@@ -34,8 +36,10 @@ public final class SchemaFiles {
     public static List<String> check(Path dir, Collection<Class<? extends DomainSignal>> types, boolean update) {
         List<String> problems = new ArrayList<>();
         TreeSet<String> expected = new TreeSet<>();
+        java.util.TreeMap<String, String> classes = new java.util.TreeMap<>();
         try {
             for (Class<? extends DomainSignal> type : types) {
+                classes.put(SignalSchemas.key(SignalCatalog.typeName(type), SignalCatalog.version(type)), type.getName());
                 String name = SignalCatalog.typeName(type) + " v" + SignalCatalog.version(type);
                 String file = SignalSchemas.fileName(type);
                 expected.add(file);
@@ -75,6 +79,16 @@ public final class SchemaFiles {
                     write(indexFile, index);
                 } else {
                     problems.add(indexFile + " does not list exactly this module's schema files: run with -Dcontracts.updateGoldens=true");
+                }
+            }
+            StringBuilder classIndex = new StringBuilder();
+            classes.forEach((key, cls) -> classIndex.append(key).append('=').append(cls).append('\n'));
+            Path classesFile = dir.resolve("classes.txt");
+            if (!Files.exists(classesFile) || !Files.readString(classesFile, StandardCharsets.UTF_8).equals(classIndex.toString())) {
+                if (update) {
+                    write(classesFile, classIndex.toString());
+                } else {
+                    problems.add(classesFile + " does not list exactly this module's signal records: run with -Dcontracts.updateGoldens=true");
                 }
             }
         } catch (IOException e) {

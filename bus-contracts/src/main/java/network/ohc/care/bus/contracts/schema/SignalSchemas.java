@@ -36,6 +36,11 @@ public final class SignalSchemas {
     public static final String RESOURCE_DIR = "META-INF/care/schemas/";
     /** In every contract jar, the list of its schema files, one name a line (read with {@code getResources}). */
     public static final String INDEX = RESOURCE_DIR + "index.txt";
+    /**
+     * In every contract jar, its records by type and version ({@code census.ward-occupancy-changed.v1=<class>}): how a
+     * consumer that knows no contract jar at compile time (kafka-export) finds a plug's records.
+     */
+    public static final String CLASSES = RESOURCE_DIR + "classes.txt";
 
     private static final Map<String, String> ENVELOPE_DOCS = Map.of(
             "signalId", "Unique, time-ordered (UUIDv7) id of this signal: deduplicate on it, delivery is at least once.",

@@ -19,12 +19,13 @@ import network.ohc.care.plug.sdk.Subscription;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Subscribes to the chosen signal types and publishes each one, pipelined: up to {@value #MAX_IN_FLIGHT} records are
+ * Subscribes to the chosen signal types, core's and those of the plugs in the build (found through their contract jars,
+ * {@link SignalCatalog#onClassPath}), and publishes each one, pipelined: up to {@value #MAX_IN_FLIGHT} records are
  * on their way to the broker at once, handed over in commit order, and the bus advances the plug's position only past
  * signals the broker acknowledged, every one before them included. A broker outage makes the oldest wait fail; the bus
  * retries it (with backoff, without ever giving up) until the broker is back: the export pauses, nothing is skipped,
- * and the lag shows in /api/v1/bus/subscriptions. After a failure the signals that followed it are sent again
- * (duplicates, which consumers drop by ce_id).
+ * and the lag shows in /api/v1/bus/subscriptions. After a failure the signals that followed it are handed over again;
+ * those the broker acknowledged lately are not sent twice (others may be: duplicates, which consumers drop by ce_id).
  */
 @ApplicationScoped
 public class KafkaExportSubscriber implements SignalSubscriber {
@@ -41,9 +42,12 @@ public class KafkaExportSubscriber implements SignalSubscriber {
     @ConfigProperty(name = "care.cloudevents.source", defaultValue = CloudEvents.DEFAULT_SOURCE)
     String source;
 
+    /** The signal types there are: core's, and a plug's own when its contract jar is in the build. */
+    private final SignalCatalog catalog = Rules.catalog();
+
     void check(@Observes StartupEvent event) {
-        List<String> problems = Rules.check(config.bootstrapServers(), config.types(), config.startFrom(), config.securityProtocol(),
-                config.sasl().mechanism().orElse(null), config.sasl().password().isPresent());
+        List<String> problems = Rules.check(config.bootstrapServers(), config.types(), Rules.typeNames(catalog), config.startFrom(),
+                config.securityProtocol(), config.sasl().mechanism().orElse(null), config.sasl().password().isPresent());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("plug kafka-export: " + String.join("; ", problems));
         }
@@ -58,7 +62,7 @@ public class KafkaExportSubscriber implements SignalSubscriber {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void subscribe(Subscription s) {
-        for (Class<? extends DomainSignal> type : SignalCatalog.coreSignals()) {
+        for (Class<? extends DomainSignal> type : catalog.all()) {
             if (Rules.wants(config.types(), SignalCatalog.typeName(type))) {
                 s.onAsync((Class) type, (signal, delivery) -> export((DomainSignal) signal, (Delivery) delivery));
             }
@@ -72,7 +76,7 @@ public class KafkaExportSubscriber implements SignalSubscriber {
     }
 
     CompletionStage<Void> export(DomainSignal signal, Delivery delivery) throws Exception {
-        return publisher.send(delivery.signalId().toString(), record(signal), config.ackTimeout());
+        return publisher.send(delivery.signalId().toString(), record(signal), config.ackTimeout(), delivery.replay());
     }
 
     KafkaPublisher.Out record(DomainSignal signal) throws Exception {

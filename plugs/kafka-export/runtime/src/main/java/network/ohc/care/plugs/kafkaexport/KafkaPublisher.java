@@ -26,7 +26,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * Order per partition holds across failures because the producer never gives a record up (idempotent, retried
  * until delivered, see {@link ChannelConfigFactory}): what reaches the topic is, per partition, a prefix of what was
  * sent, in order. A caller that stops waiting ({@code timeout}) and sends the same signal again is handed the send
- * still under way rather than a second copy behind it.
+ * still under way rather than a second copy behind it; one the broker acknowledged lately is not sent again (except for
+ * an operator's replay).
  */
 @ApplicationScoped
 public class KafkaPublisher {
@@ -49,22 +50,40 @@ public class KafkaPublisher {
 
     /** Sends not yet acknowledged, by signal id. */
     private final Map<String, CompletableFuture<Void>> underWay = new ConcurrentHashMap<>();
+    /**
+     * Signals the broker acknowledged lately (the last {@value #RECENT}): after an earlier signal failed, the bus hands
+     * over again those that followed it, and the ones already on the topic need not be sent twice.
+     */
+    private final Map<String, Boolean> recentlyAcked = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENT;
+        }
+    });
+    static final int RECENT = 4096;
     private final AtomicLong acked = new AtomicLong();
     private volatile Instant lastAck;
     private volatile Instant lastFailure;
     private volatile String lastError;
 
     /**
-     * Sends the record of signal {@code id}, unless a send of it is still under way; the stage completes once the
-     * broker acknowledged it, and fails when the broker refused it or did not answer within {@code timeout} (a
-     * record that answers late still arrives: delivery is at least once).
+     * Sends the record of signal {@code id}, unless a send of it is still under way or (unless {@code again}) it was
+     * acknowledged lately; the stage completes once the broker acknowledged it, and fails when the broker refused it
+     * or did not answer within {@code timeout} (a record that answers late still arrives: delivery is at least once).
+     * {@code again}: send it even if it was acknowledged lately (an operator's replay).
      */
-    public CompletableFuture<Void> send(String id, Out out, Duration timeout) {
+    public CompletableFuture<Void> send(String id, Out out, Duration timeout, boolean again) {
+        if (!again && recentlyAcked.containsKey(id)) {
+            return CompletableFuture.completedFuture(null);
+        }
         CompletableFuture<Void> fresh = new CompletableFuture<>();
         CompletableFuture<Void> ack = underWay.putIfAbsent(id, fresh);
         if (ack == null) {
             ack = fresh;
             fresh.whenComplete((ignored, e) -> {
+                if (e == null) {
+                    recentlyAcked.put(id, Boolean.TRUE); // before it leaves underWay: a redelivery finds it in one of the two
+                }
                 underWay.remove(id, fresh);
                 if (e == null) {
                     acked.incrementAndGet();

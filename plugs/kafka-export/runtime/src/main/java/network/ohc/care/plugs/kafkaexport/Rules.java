@@ -16,6 +16,19 @@ public final class Rules {
     private Rules() {
     }
 
+    /**
+     * Every signal type the export can take: core's and those of each contract jar on the class path (a plug's own,
+     * when the plug is in the build).
+     */
+    public static SignalCatalog catalog() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return SignalCatalog.onClassPath(loader != null ? loader : Rules.class.getClassLoader());
+    }
+
+    public static Set<String> typeNames(SignalCatalog catalog) {
+        return catalog.all().stream().map(SignalCatalog::typeName).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public static boolean wants(List<String> types, String type) {
         return types.stream().map(String::strip).anyMatch(t -> t.equals("*") || t.equals(type));
     }
@@ -38,17 +51,17 @@ public final class Rules {
         return null;
     }
 
-    public static List<String> check(String servers, List<String> types, String startFrom, String protocol, String mechanism,
-            boolean hasPassword) {
+    /** Mistakes in the settings; {@code known}: the signal types there are (see {@link #catalog()}). */
+    public static List<String> check(String servers, List<String> types, Set<String> known, String startFrom, String protocol,
+            String mechanism, boolean hasPassword) {
         List<String> out = new ArrayList<>();
         String b = bootstrapProblem(servers);
         if (b != null) {
             out.add(b);
         }
-        Set<String> known = SignalCatalog.coreSignals().stream().map(SignalCatalog::typeName).collect(Collectors.toSet());
         for (String t : types) {
             if (!t.strip().equals("*") && !known.contains(t.strip())) {
-                out.add("types: unknown signal type '" + t.strip() + "'");
+                out.add("types: unknown signal type '" + t.strip() + "' (neither core's nor declared by a contract jar in the build)");
             }
         }
         if (!startFrom.equalsIgnoreCase("now") && !startFrom.equalsIgnoreCase("beginning")) {

@@ -25,7 +25,9 @@ class KafkaExportProcessor {
         }
         String types = raw(config, "plug.kafka-export.types");
         if (types != null && !types.contains("${")) {
-            problems.addAll(Rules.check("localhost:9092", List.of(types.split(",")), "now", "PLAINTEXT", null, true));
+            // The build's class path: core's contracts and those of the plugs in the build.
+            problems.addAll(Rules.check("localhost:9092", List.of(types.split(",")), Rules.typeNames(Rules.catalog()), "now", "PLAINTEXT",
+                    null, true));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("plug kafka-export: " + String.join("; ", problems));
