@@ -81,7 +81,7 @@ final class DeploymentWriter {
         for (ResolvedPlug p : plugs) {
             String n = p.request().name();
             for (var e : p.request().config().entrySet()) {
-                props.append("plug.").append(n).append('.').append(e.getKey()).append('=').append(escape(e.getValue().value())).append('\n');
+                props.append("plug.").append(n).append(".config.").append(e.getKey()).append('=').append(escape(e.getValue().value())).append('\n');
             }
             meta.append("plug.").append(n).append(".version=").append(p.version()).append('\n');
             meta.append("plug.").append(n).append(".source=").append(escape(p.request().source().spec())).append('\n');
