@@ -208,7 +208,8 @@ public final class PlugProcessor extends AbstractProcessor {
                 continue;
             }
             String prefix = stringValue(annotation(type, CONFIG_MAPPING), "prefix");
-            if (!configPrefix(name).equals(prefix)) {
+            // null: javac could not resolve it, and says so itself.
+            if (prefix != null && !configPrefix(name).equals(prefix)) {
                 error(type, "plug " + name + ": class " + cls + " maps prefix '" + prefix + "'; a plug's settings live under "
                         + configPrefix(name) + " (what deployers write in plug-config.properties): write "
                         + "@ConfigMapping(prefix = Plug.CONFIG)");

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path(Plug.API)
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Plug: census", description = "Bed occupancy per facility and ward, kept by the census plug from core's signals.")
+@Tag(name = "Plug: " + Plug.NAME, description = "Bed occupancy per facility and ward, kept by the census plug from core's signals.")
 public class CensusResource {
     @Inject
     PlugRuntime care;

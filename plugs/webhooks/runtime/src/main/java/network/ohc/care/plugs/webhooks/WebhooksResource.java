@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path(Plug.API + "/endpoints")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Plug: webhooks", description = "Webhook endpoints of the webhooks plug: delivery state per endpoint, and retry of failed deliveries.")
+@Tag(name = "Plug: " + Plug.NAME, description = "Webhook endpoints of the webhooks plug: delivery state per endpoint, and retry of failed deliveries.")
 public class WebhooksResource {
     @Inject
     PlugRuntime care;
