@@ -118,9 +118,9 @@ public final class PlugProcessor extends AbstractProcessor {
                 public final class Plug {
                     /** The plug's name. */
                     public static final String NAME = "%2$s";
-                    /** The root of the plug's REST endpoints: {@code @Path(Plug.API)} or {@code @Path(Plug.API + "/…")}. */
+                    /** The root of the plug's REST endpoints: {@code @Path(Plug.API)} or {@code @Path(Plug.API + "/...")}. */
                     public static final String API = "%3$s";
-                    /** The root of the plug's console pages: {@code @Path(Plug.CONSOLE)} or {@code @Path(Plug.CONSOLE + "/…")}. */
+                    /** The root of the plug's console pages: {@code @Path(Plug.CONSOLE)} or {@code @Path(Plug.CONSOLE + "/...")}. */
                     public static final String CONSOLE = "%5$s";
                     /**
                      * The prefix of the plug's settings, {@code @ConfigMapping(prefix = Plug.CONFIG)}: the keys deployers write
