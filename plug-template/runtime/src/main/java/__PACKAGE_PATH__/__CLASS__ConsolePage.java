@@ -18,7 +18,7 @@ import network.ohc.care.plug.sdk.console.ConsolePage;
  * them). A page with forms injects {@code ConsoleForms}: {@code hiddenField()} in each form, {@code check(csrf)} first
  * in each POST.
  */
-@Path(__CLASS__ConsolePage.PAGE)
+@Path(Plug.CONSOLE)
 @Authenticated
 public class __CLASS__ConsolePage {
     static final String PAGE = Plug.CONSOLE;
