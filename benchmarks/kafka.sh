@@ -52,5 +52,5 @@ psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -c "DROP DATABASE IF E
   -c "CREATE DATABASE care_bench_kafka"
 CARE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/care_bench_kafka" CARE_DB_USER=postgres CARE_DATA_DIR="$OUT/data" \
   java -Xmx1g -Dbench.signals="$SIGNALS" -Dbench.threads="$THREADS" -Dbench.rate="$RATE" -Dbench.latency-seconds="$SECONDS_PACED" \
-    -Dplug.kafka-export.bootstrap-servers="127.0.0.1:$PORT" -Dcare.admin.password=bench-admin-password \
+    -Dplug.kafka-export.config.bootstrap-servers="127.0.0.1:$PORT" -Dcare.admin.password=bench-admin-password \
     -jar "$APP/quarkus-run.jar" | grep '^RESULT' | tee "$OUT/results.txt"

@@ -3,16 +3,20 @@ package __PACKAGE__;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
+import network.ohc.care.plug.sdk.config.Secret;
 
-/** This plug's configuration: plug.__NAME__.* (set in plug-config.properties as plug.__NAME__.config.*). */
-@ConfigMapping(prefix = "plug.__NAME__")
+/** The plug's settings, plug.__NAME__.config.* as deployers write them; also the schema ./care build checks them against. */
+@ConfigMapping(prefix = Plug.CONFIG)
 public interface __CLASS__Config {
+    /** What GET /api/v1/plugs/__NAME__/hello answers. */
     @WithDefault("Hello")
     String greeting();
 
+    /** Longest greeting accepted (checked at build time). */
     @WithDefault("100")
     int maxLength();
 
-    /** A secret: declared with type=secret in META-INF/care-plug.properties, so Care never prints or returns it. */
+    /** A token for an outside service; never printed or returned (give it as ${ENV_VAR}). */
+    @Secret
     Optional<String> apiToken();
 }

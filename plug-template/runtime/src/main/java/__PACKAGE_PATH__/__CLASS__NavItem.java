@@ -12,7 +12,7 @@ import network.ohc.care.plug.sdk.console.NavItem;
 public class __CLASS__NavItem implements NavItem {
     @Override
     public String label() {
-        return "__NAME__";
+        return Plug.NAME;
     }
 
     @Override

@@ -10,11 +10,11 @@ import java.util.Map;
 import network.ohc.care.plug.sdk.PlugRuntime;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The plug's endpoints live under /api/v1/plugs/__NAME__/ and use core's authentication. */
-@Path("/api/v1/plugs/__NAME__/hello")
+/** The plug's endpoints live under Plug.API (/api/v1/plugs/__NAME__, from the descriptor) and use core's authentication. */
+@Path(Plug.API + "/hello")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Plug: __NAME__", description = "__DESCRIPTION__")
+@Tag(name = "Plug: " + Plug.NAME, description = "__DESCRIPTION__")
 public class __CLASS__Resource {
     @Inject
     __CLASS__Config config;

@@ -34,11 +34,11 @@ public class AsyncApiResource {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String version;
     // The kafka-export plug's topic naming (its keys, read here without depending on the plug).
-    @ConfigProperty(name = "plug.kafka-export.topic", defaultValue = KafkaTopics.DEFAULT_TOPIC)
+    @ConfigProperty(name = "plug.kafka-export.config.topic", defaultValue = KafkaTopics.DEFAULT_TOPIC)
     String kafkaTopic;
-    @ConfigProperty(name = "plug.kafka-export.topic-per-type", defaultValue = "false")
+    @ConfigProperty(name = "plug.kafka-export.config.topic-per-type", defaultValue = "false")
     boolean kafkaTopicPerType;
-    @ConfigProperty(name = "plug.kafka-export.topic-prefix")
+    @ConfigProperty(name = "plug.kafka-export.config.topic-prefix")
     java.util.Optional<String> kafkaTopicPrefix;
 
     private volatile String document;

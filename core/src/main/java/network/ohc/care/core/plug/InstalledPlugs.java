@@ -71,7 +71,7 @@ public class InstalledPlugs {
         return List.copyOf(out);
     }
 
-    /** The plug's effective config (plug.NAME.KEY), secrets replaced by {@link #REDACTED}. */
+    /** The plug's effective config (plug.NAME.config.KEY, the keys of plug-config.properties), secrets replaced by {@link #REDACTED}. */
     public static Map<String, String> effectiveConfig(Plug plug, Config config) {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> keys = new java.util.ArrayList<>();
@@ -81,7 +81,7 @@ public class InstalledPlugs {
             }
         }
         // Pattern keys (endpoint.*.url) stand for whatever names the deployment configured.
-        String prefix = "plug." + plug.name() + ".";
+        String prefix = "plug." + plug.name() + ".config.";
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(prefix)) {
                 String key = name.substring(prefix.length());

@@ -81,7 +81,12 @@ final class DeploymentWriter {
         for (ResolvedPlug p : plugs) {
             String n = p.request().name();
             for (var e : p.request().config().entrySet()) {
-                props.append("plug.").append(n).append('.').append(e.getKey()).append('=').append(escape(e.getValue().value())).append('\n');
+                String value = escape(e.getValue().value());
+                props.append("plug.").append(n).append(".config.").append(e.getKey()).append('=').append(value).append('\n');
+                if (p.descriptor().legacyConfigPath()) {
+                    // Built before SDK 1.2, the plug's code reads plug.<name>.<key>.
+                    props.append("plug.").append(n).append('.').append(e.getKey()).append('=').append(value).append('\n');
+                }
             }
             meta.append("plug.").append(n).append(".version=").append(p.version()).append('\n');
             meta.append("plug.").append(n).append(".source=").append(escape(p.request().source().spec())).append('\n');

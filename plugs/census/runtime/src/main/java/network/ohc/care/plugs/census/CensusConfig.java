@@ -3,8 +3,11 @@ package network.ohc.care.plugs.census;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** census' configuration: plug.census.* (set in plug-config.properties as plug.census.config.*). */
-@ConfigMapping(prefix = "plug.census")
+/**
+ * census' configuration, under {@link Plug#CONFIG} ({@code plug.census.config.*}, the keys deployers write in
+ * plug-config.properties). The plug SDK generates census' config schema from this interface when it is compiled.
+ */
+@ConfigMapping(prefix = Plug.CONFIG)
 public interface CensusConfig {
     /** Count beds being cleaned as available. */
     @WithDefault("false")

@@ -14,9 +14,9 @@ public class CensusHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            return HealthCheckResponse.named("plug-census").up().withData("locations", QuarkusTransaction.requiringNew().call(() -> CensusLocation.count())).build();
+            return HealthCheckResponse.named("plug-" + Plug.NAME).up().withData("locations", QuarkusTransaction.requiringNew().call(() -> CensusLocation.count())).build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("plug-census").down().withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("plug-" + Plug.NAME).down().withData("error", String.valueOf(e.getMessage())).build();
         }
     }
 }

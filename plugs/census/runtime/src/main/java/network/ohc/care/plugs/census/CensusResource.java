@@ -16,10 +16,10 @@ import network.ohc.care.plug.sdk.PlugRuntime;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Bed occupancy of a facility, per ward. Anyone with a role in the facility may read it. */
-@Path("/api/v1/plugs/census")
+@Path(Plug.API)
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Plug: census", description = "Bed occupancy per facility and ward, kept by the census plug from core's signals.")
+@Tag(name = "Plug: " + Plug.NAME, description = "Bed occupancy per facility and ward, kept by the census plug from core's signals.")
 public class CensusResource {
     @Inject
     PlugRuntime care;

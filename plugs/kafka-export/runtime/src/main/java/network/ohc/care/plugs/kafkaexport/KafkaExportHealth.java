@@ -19,7 +19,7 @@ public class KafkaExportHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder b = HealthCheckResponse.named("plug-kafka-export").up()
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("plug-" + Plug.NAME).up()
                 .withData("state", publisher.degraded() ? "DEGRADED" : "OK")
                 .withData("acked", publisher.acked());
         if (publisher.lastAck() != null) {

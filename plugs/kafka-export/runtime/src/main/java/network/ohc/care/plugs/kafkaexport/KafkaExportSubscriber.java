@@ -49,7 +49,7 @@ public class KafkaExportSubscriber implements SignalSubscriber {
         List<String> problems = Rules.check(config.bootstrapServers(), config.types(), Rules.typeNames(catalog), config.startFrom(),
                 config.securityProtocol(), config.sasl().mechanism().orElse(null), config.sasl().password().isPresent());
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("plug kafka-export: " + String.join("; ", problems));
+            throw new IllegalStateException("plug " + Plug.NAME + ": " + String.join("; ", problems));
         }
         config.topics(); // refuses an illegal topic name
     }

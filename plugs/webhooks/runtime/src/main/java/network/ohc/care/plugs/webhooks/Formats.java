@@ -35,7 +35,7 @@ public class Formats {
         if (format.isEmpty() || find(format.get()).isPresent()) {
             return null;
         }
-        return "plug.webhooks.endpoint." + id + ".format names " + format.get() + ", which this image does not hold: set it in "
-                + "plug-config.properties (plug.webhooks.config.endpoint." + id + ".format) and run ./care build";
+        return Plug.CONFIG + ".endpoint." + id + ".format names " + format.get() + ", which this image does not hold: set it in "
+                + "plug-config.properties (" + Plug.CONFIG + ".endpoint." + id + ".format) and run ./care build";
     }
 }

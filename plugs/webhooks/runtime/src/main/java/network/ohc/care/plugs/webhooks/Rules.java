@@ -19,11 +19,11 @@ public final class Rules {
     /** Mistakes in one endpoint's settings, as messages. */
     public static List<String> check(String id, String url, String secret, Collection<String> types, boolean allowHttp) {
         List<String> out = new ArrayList<>();
-        String key = "plug.webhooks.endpoint." + id;
+        String key = Plug.CONFIG + ".endpoint." + id;
         if (url == null || url.isBlank()) {
             out.add(key + ".url is not set");
         } else if (!url.startsWith("https://") && !(allowHttp && url.startsWith("http://"))) {
-            out.add(key + ".url must be an https:// URL" + (url.startsWith("http://") ? " (plain http needs plug.webhooks.allow-http=true)" : ""));
+            out.add(key + ".url must be an https:// URL" + (url.startsWith("http://") ? " (plain http needs " + Plug.CONFIG + ".allow-http=true)" : ""));
         }
         if (secret == null || secret.length() < 16) {
             out.add(key + ".secret must be set, at least 16 characters");

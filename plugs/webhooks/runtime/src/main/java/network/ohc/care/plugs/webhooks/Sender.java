@@ -62,7 +62,7 @@ public class Sender {
             }
         });
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("plug webhooks: " + String.join("; ", problems));
+            throw new IllegalStateException("plug " + Plug.NAME + ": " + String.join("; ", problems));
         }
         // A thread per endpoint: a receiver that hangs until the timeout delays only its own queue.
         loop = Executors.newScheduledThreadPool(Math.max(1, config.endpoint().size()), r -> {

@@ -6,13 +6,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import network.ohc.care.plug.sdk.config.Kind;
+import network.ohc.care.plug.sdk.config.Secret;
 
-/** webhooks' configuration: plug.webhooks.* (in plug-config.properties: plug.webhooks.config.*). */
-@ConfigMapping(prefix = "plug.webhooks")
+/**
+ * webhooks' configuration, under {@link Plug#CONFIG} ({@code plug.webhooks.config.*}, the keys deployers write in
+ * plug-config.properties). The plug SDK generates webhooks' config schema from this interface when it is compiled: the
+ * first sentence of each javadoc is the setting's description.
+ */
+@ConfigMapping(prefix = Plug.CONFIG)
 public interface WebhooksConfig {
-    /** Endpoints by id: plug.webhooks.endpoint.&lt;id&gt;.url, .secret, .types. */
+    /** Endpoints by id: endpoint.&lt;id&gt;.url, .secret, .types. */
     Map<String, Endpoint> endpoint();
 
+    /** Attempts per delivery before it is marked FAILED. */
     @WithDefault("8")
     int maxAttempts();
 
@@ -28,25 +35,33 @@ public interface WebhooksConfig {
     @WithDefault("PT0.5S")
     Duration pollInterval();
 
+    /** Allow plain http:// endpoints (for tests and closed networks only). */
     @WithDefault("false")
     boolean allowHttp();
 
     interface Endpoint {
+        /** Where to POST (https://; http:// only with allow-http=true). */
+        @Kind("url")
         String url();
 
-        /** The HMAC-SHA256 key. Secret: never printed or returned. */
+        /** HMAC-SHA256 key for the X-Care-Signature header; give it as ${ENV_VAR}. Never printed or returned. */
+        @Secret
         String secret();
 
-        /** Signal types to deliver, or * for all. */
+        /** Comma-separated signal types (care.encounter.patient-admitted, ...) or * for all. */
         @WithDefault("*")
         List<String> types();
 
-        /** A {@link PayloadFormat} class that shapes the body; the signal's JSON as is when absent. */
+        /**
+         * A PayloadFormat class on the deployment's class path that shapes the body (the signal's JSON when unset). See
+         * {@link PayloadFormat}.
+         */
+        @Kind("class")
         Optional<String> format();
 
         /**
-         * Also send the signal's CloudEvents attributes as {@code ce-*} headers (HTTP binding, binary mode), beside the
-         * signature, which stays.
+         * Also send CloudEvents ce-* headers (HTTP binding, binary mode); source from care.cloudevents.source. The signature
+         * stays.
          */
         @WithDefault("false")
         boolean cloudevents();

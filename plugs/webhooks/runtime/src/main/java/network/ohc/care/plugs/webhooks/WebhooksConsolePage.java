@@ -19,10 +19,10 @@ import network.ohc.care.plug.sdk.console.ConsoleForms;
 import network.ohc.care.plug.sdk.console.ConsolePage;
 
 /** The webhooks plug's console page: endpoint status and the retry action, for superusers as the plug's API. */
-@Path("/console/plugs/webhooks")
+@Path(Plug.CONSOLE)
 @Authenticated
 public class WebhooksConsolePage {
-    static final String PAGE = "/console/plugs/webhooks";
+    static final String PAGE = Plug.CONSOLE;
 
     @Inject
     WebhooksResource api;

@@ -22,7 +22,7 @@ public class WebhooksHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder b = HealthCheckResponse.named("plug-webhooks");
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("plug-" + Plug.NAME);
         try {
             return care.database().transaction(c -> {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""

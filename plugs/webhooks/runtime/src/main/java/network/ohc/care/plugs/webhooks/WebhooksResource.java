@@ -20,10 +20,10 @@ import network.ohc.care.plug.sdk.PlugRuntime;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operations view of the webhook endpoints (superusers): state, queue, and retrying failed deliveries. */
-@Path("/api/v1/plugs/webhooks/endpoints")
+@Path(Plug.API + "/endpoints")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Plug: webhooks", description = "Webhook endpoints of the webhooks plug: delivery state per endpoint, and retry of failed deliveries.")
+@Tag(name = "Plug: " + Plug.NAME, description = "Webhook endpoints of the webhooks plug: delivery state per endpoint, and retry of failed deliveries.")
 public class WebhooksResource {
     @Inject
     PlugRuntime care;

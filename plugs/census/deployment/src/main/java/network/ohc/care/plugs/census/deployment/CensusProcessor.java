@@ -4,19 +4,20 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceDirectoryBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import network.ohc.care.plugs.census.Plug;
 import network.ohc.care.plugs.census.contracts.CensusSignals;
 
 /** Build steps of the census plug. */
 class CensusProcessor {
     @BuildStep
     FeatureBuildItem feature() {
-        return new FeatureBuildItem("care-plug-census");
+        return new FeatureBuildItem("care-plug-" + Plug.NAME);
     }
 
     /** census' migrations go into a native image too. */
     @BuildStep
     NativeImageResourceDirectoryBuildItem migrations() {
-        return new NativeImageResourceDirectoryBuildItem("db/plugs/census");
+        return new NativeImageResourceDirectoryBuildItem("db/plugs/" + Plug.NAME);
     }
 
     /** The signals census publishes are written and read with Jackson: a native image must keep their components. */

@@ -15,7 +15,7 @@ public class BrokerResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("plug.kafka-export.bootstrap-servers", broker.bootstrap());
+        return Map.of("plug.kafka-export.config.bootstrap-servers", broker.bootstrap());
     }
 
     @Override

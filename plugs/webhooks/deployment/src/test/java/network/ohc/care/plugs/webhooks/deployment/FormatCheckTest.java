@@ -41,7 +41,7 @@ class FormatCheckTest {
     static List<String> check(String className) throws Exception {
         Index index = Index.of(Good.class, Inherited.class, NotAFormat.class, Abstract.class, NeedsArgument.class, PayloadFormat.class);
         Map<String, String> named = new LinkedHashMap<>();
-        named.put("plug.webhooks.endpoint.his.format", className);
+        named.put("plug.webhooks.config.endpoint.his.format", className);
         return FormatCheck.problems(index, named);
     }
 
@@ -53,15 +53,15 @@ class FormatCheckTest {
 
     @Test
     void namesEachMistake() throws Exception {
-        assertEquals(List.of("plug.webhooks.endpoint.his.format names org.example.Missing, which is not on the deployment's class path"
+        assertEquals(List.of("plug.webhooks.config.endpoint.his.format names org.example.Missing, which is not on the deployment's class path"
                 + " (ship it in a plug of yours)"), check("org.example.Missing"));
-        assertEquals(List.of("plug.webhooks.endpoint.his.format names " + NotAFormat.class.getName() + ", which does not implement "
+        assertEquals(List.of("plug.webhooks.config.endpoint.his.format names " + NotAFormat.class.getName() + ", which does not implement "
                 + PayloadFormat.class.getName()), check(NotAFormat.class.getName()));
-        assertEquals(List.of("plug.webhooks.endpoint.his.format names " + Abstract.class.getName() + ", which is abstract: name a concrete"
+        assertEquals(List.of("plug.webhooks.config.endpoint.his.format names " + Abstract.class.getName() + ", which is abstract: name a concrete"
                 + " class"), check(Abstract.class.getName()));
-        assertEquals(List.of("plug.webhooks.endpoint.his.format names " + NeedsArgument.class.getName() + ", which has no public"
+        assertEquals(List.of("plug.webhooks.config.endpoint.his.format names " + NeedsArgument.class.getName() + ", which has no public"
                 + " no-argument (or @Inject) constructor"), check(NeedsArgument.class.getName()));
-        assertEquals(List.of("plug.webhooks.endpoint.his.format must name a class in the file itself: the class is fixed into the image at"
+        assertEquals(List.of("plug.webhooks.config.endpoint.his.format must name a class in the file itself: the class is fixed into the image at"
                 + " build time"), check("${HIS_FORMAT}"));
     }
 }

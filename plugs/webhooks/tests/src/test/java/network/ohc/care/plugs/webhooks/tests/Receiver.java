@@ -62,27 +62,27 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.ofEntries(
-                Map.entry("plug.webhooks.allow-http", "true"),
+                Map.entry("plug.webhooks.config.allow-http", "true"),
                 Map.entry("webhooks.receiver.base", base), // the slim endpoint (application.properties) posts here
-                Map.entry("plug.webhooks.max-attempts", "3"),
-                Map.entry("plug.webhooks.backoff-initial", "PT0.05S"),
-                Map.entry("plug.webhooks.backoff-max", BACKOFF_MAX.toString()),
-                Map.entry("plug.webhooks.poll-interval", POLL.toString()),
-                Map.entry("plug.webhooks.endpoint.ward.url", base + "/ward"),
-                Map.entry("plug.webhooks.endpoint.ward.secret", WARD_SECRET),
-                Map.entry("plug.webhooks.endpoint.ward.types", "care.facility.created,care.location.created"),
-                Map.entry("plug.webhooks.endpoint.flaky.url", base + "/flaky"),
-                Map.entry("plug.webhooks.endpoint.flaky.secret", "flaky-secret-0123456789"),
-                Map.entry("plug.webhooks.endpoint.flaky.types", "care.patient.registered"),
-                Map.entry("plug.webhooks.endpoint.down.url", base + "/down"),
-                Map.entry("plug.webhooks.endpoint.down.secret", "down-secret-0123456789"),
-                Map.entry("plug.webhooks.endpoint.down.types", "care.facility.created"),
+                Map.entry("plug.webhooks.config.max-attempts", "3"),
+                Map.entry("plug.webhooks.config.backoff-initial", "PT0.05S"),
+                Map.entry("plug.webhooks.config.backoff-max", BACKOFF_MAX.toString()),
+                Map.entry("plug.webhooks.config.poll-interval", POLL.toString()),
+                Map.entry("plug.webhooks.config.endpoint.ward.url", base + "/ward"),
+                Map.entry("plug.webhooks.config.endpoint.ward.secret", WARD_SECRET),
+                Map.entry("plug.webhooks.config.endpoint.ward.types", "care.facility.created,care.location.created"),
+                Map.entry("plug.webhooks.config.endpoint.flaky.url", base + "/flaky"),
+                Map.entry("plug.webhooks.config.endpoint.flaky.secret", "flaky-secret-0123456789"),
+                Map.entry("plug.webhooks.config.endpoint.flaky.types", "care.patient.registered"),
+                Map.entry("plug.webhooks.config.endpoint.down.url", base + "/down"),
+                Map.entry("plug.webhooks.config.endpoint.down.secret", "down-secret-0123456789"),
+                Map.entry("plug.webhooks.config.endpoint.down.types", "care.facility.created"),
                 // CloudEventsWebhooksTest: an endpoint with the CloudEvents headers on.
                 Map.entry("care.cloudevents.source", CLOUDEVENTS_SOURCE),
-                Map.entry("plug.webhooks.endpoint.ce.url", base + "/ce"),
-                Map.entry("plug.webhooks.endpoint.ce.secret", CE_SECRET),
-                Map.entry("plug.webhooks.endpoint.ce.types", "care.facility.created,care.encounter.patient-admitted"),
-                Map.entry("plug.webhooks.endpoint.ce.cloudevents", "true"));
+                Map.entry("plug.webhooks.config.endpoint.ce.url", base + "/ce"),
+                Map.entry("plug.webhooks.config.endpoint.ce.secret", CE_SECRET),
+                Map.entry("plug.webhooks.config.endpoint.ce.types", "care.facility.created,care.encounter.patient-admitted"),
+                Map.entry("plug.webhooks.config.endpoint.ce.cloudevents", "true"));
     }
 
     @Override

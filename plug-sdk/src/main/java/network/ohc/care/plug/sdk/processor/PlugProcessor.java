@@ -1,0 +1,275 @@
+package network.ohc.care.plug.sdk.processor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The plug SDK's compile-time part, run by javac in a plug's runtime module (it is on the class path with plug-sdk).
+ * It does nothing where no plug descriptor ({@value #DESCRIPTOR}) is among the compiled resources (core, tests). In a
+ * plug, from the descriptor's {@code name} and {@code package}:
+ * <ul>
+ * <li>generates {@code <package>.Plug} with the constants {@code NAME}, {@code API} (the root of the plug's endpoints,
+ * {@code /api/v1/plugs/<name>}), {@code CONSOLE} (of its console pages, {@code /console/plugs/<name>}) and
+ * {@code CONFIG} (the prefix of its settings, {@code plug.<name>.config}), so the name is written once, in the
+ * descriptor;</li>
+ * <li>writes the plug's config schema ({@value ConfigSchema#RESOURCE}), which {@code ./care build} checks
+ * plug-config.properties against, from its {@code @ConfigMapping} interface;</li>
+ * <li>refuses (a compile error naming the plug and the class) a resource class whose {@code @Path} leaves the plug's
+ * API and console roots, a {@code @ConfigMapping} of the plug with another prefix than {@code Plug.CONFIG}, and {@code config.*}
+ * keys written by hand in the descriptor.</li>
+ * </ul>
+ * Nothing is scanned at run time: the outputs are a class and a resource in the plug's jar.
+ */
+@SupportedAnnotationTypes("*")
+public final class PlugProcessor extends AbstractProcessor {
+    public static final String DESCRIPTOR = "META-INF/care-plug.properties";
+    static final String CONFIG_MAPPING = "io.smallrye.config.ConfigMapping";
+    static final String PATH = "jakarta.ws.rs.Path";
+
+    private boolean started;
+    private String name;
+    private String javaPackage;
+    private final Set<String> resources = new LinkedHashSet<>();
+    private final Set<String> mappings = new LinkedHashSet<>();
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (!started) {
+            started = true;
+            start();
+        }
+        if (name == null) {
+            return false;
+        }
+        if (!round.processingOver()) {
+            for (Element e : round.getRootElements()) {
+                collect(e);
+            }
+            return false;
+        }
+        checkPaths();
+        checkMappingsAndWriteSchema();
+        return false;
+    }
+
+    /** Reads the descriptor (copied among the classes before javac runs) and generates {@code Plug}. */
+    private void start() {
+        Properties descriptor = new Properties();
+        try {
+            FileObject f = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", DESCRIPTOR);
+            try (InputStream in = f.openInputStream()) {
+                descriptor.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return; // not a plug
+        }
+        String n = descriptor.getProperty("name", "").strip();
+        String pkg = descriptor.getProperty("package", "").strip();
+        if (n.isEmpty() || pkg.isEmpty()) {
+            // Without package= the SDK cannot tell the plug's classes (PlugRuntime refuses such a plug at run time).
+            return;
+        }
+        for (String key : new TreeMap<>(descriptor).keySet().stream().map(String::valueOf).toList()) {
+            if (key.startsWith("config.")) {
+                error("plug " + n + ": " + DESCRIPTOR + " declares " + key + "; the config schema is generated from the plug's "
+                        + "@ConfigMapping interface (prefix = Plug.CONFIG): declare the setting there and remove the line");
+            }
+        }
+        name = n;
+        javaPackage = pkg;
+        writePlugClass();
+    }
+
+    private void writePlugClass() {
+        String source = """
+                package %1$s;
+
+                /**
+                 * The plug's name and where its endpoints and settings live, generated by the plug SDK from
+                 * META-INF/care-plug.properties (the one place the name is written). Do not edit.
+                 */
+                public final class Plug {
+                    /** The plug's name. */
+                    public static final String NAME = "%2$s";
+                    /** The root of the plug's REST endpoints: {@code @Path(Plug.API)} or {@code @Path(Plug.API + "/...")}. */
+                    public static final String API = "%3$s";
+                    /** The root of the plug's console pages: {@code @Path(Plug.CONSOLE)} or {@code @Path(Plug.CONSOLE + "/...")}. */
+                    public static final String CONSOLE = "%5$s";
+                    /**
+                     * The prefix of the plug's settings, {@code @ConfigMapping(prefix = Plug.CONFIG)}: the keys deployers write
+                     * in plug-config.properties.
+                     */
+                    public static final String CONFIG = "%4$s";
+
+                    private Plug() {
+                    }
+                }
+                """.formatted(javaPackage, name, apiRoot(name), configPrefix(name), consoleRoot(name));
+        try (Writer w = processingEnv.getFiler().createSourceFile(javaPackage + ".Plug").openWriter()) {
+            w.write(source);
+        } catch (javax.annotation.processing.FilerException e) {
+            // An incremental build passed the copy generated last time among the sources: that one is compiled.
+        } catch (IOException e) {
+            error("plug " + name + ": cannot write " + javaPackage + ".Plug: " + e.getMessage());
+        }
+    }
+
+    /** {@code /api/v1/plugs/<name>}. */
+    public static String apiRoot(String plug) {
+        return "/api/v1/plugs/" + plug;
+    }
+
+    /** {@code /console/plugs/<name>}. */
+    public static String consoleRoot(String plug) {
+        return "/console/plugs/" + plug;
+    }
+
+    /** {@code plug.<name>.config}. */
+    public static String configPrefix(String plug) {
+        return "plug." + plug + ".config";
+    }
+
+    private void collect(Element e) {
+        if (!(e instanceof TypeElement type) || !inPlug(type)) {
+            return;
+        }
+        if (annotation(type, PATH) != null && type.getKind() != ElementKind.INTERFACE) {
+            resources.add(type.getQualifiedName().toString());
+        }
+        if (annotation(type, CONFIG_MAPPING) != null) {
+            mappings.add(type.getQualifiedName().toString());
+        }
+        for (Element inner : type.getEnclosedElements()) {
+            collect(inner);
+        }
+    }
+
+    private boolean inPlug(TypeElement type) {
+        PackageElement p = processingEnv.getElementUtils().getPackageOf(type);
+        String pkg = p.getQualifiedName().toString();
+        return pkg.equals(javaPackage) || pkg.startsWith(javaPackage + ".");
+    }
+
+    /** A resource class's {@code @Path} must be the plug's API root or console root, or below one of them. */
+    private void checkPaths() {
+        String root = apiRoot(name);
+        String console = consoleRoot(name);
+        for (String cls : resources) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(cls);
+            String path = type == null ? null : stringValue(annotation(type, PATH), "value");
+            if (path == null) {
+                continue;
+            }
+            String normal = path.startsWith("/") ? path : "/" + path;
+            if (!under(normal, root) && !under(normal, console)) {
+                error(type, "plug " + name + ": class " + cls + " declares @Path(\"" + path + "\"), outside the plug's endpoints "
+                        + root + "/ and console pages " + console + "/; write @Path(Plug.API + \"/…\") or @Path(Plug.CONSOLE)");
+            }
+        }
+    }
+
+    private static boolean under(String path, String root) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return p.equals(root) || p.startsWith(root + "/");
+    }
+
+    private void checkMappingsAndWriteSchema() {
+        List<TypeElement> mine = new ArrayList<>();
+        for (String cls : mappings) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(cls);
+            if (type == null) {
+                continue;
+            }
+            String prefix = stringValue(annotation(type, CONFIG_MAPPING), "prefix");
+            // null: javac could not resolve it, and says so itself.
+            if (prefix != null && !configPrefix(name).equals(prefix)) {
+                error(type, "plug " + name + ": class " + cls + " maps prefix '" + prefix + "'; a plug's settings live under "
+                        + configPrefix(name) + " (what deployers write in plug-config.properties): write "
+                        + "@ConfigMapping(prefix = Plug.CONFIG)");
+                continue;
+            }
+            mine.add(type);
+        }
+        ConfigSchema schema = new ConfigSchema(processingEnv);
+        for (TypeElement type : mine) {
+            schema.add(type);
+        }
+        if (!schema.errors().isEmpty()) {
+            schema.errors().forEach(m -> error("plug " + name + ": " + m));
+            return;
+        }
+        try (Writer w = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", ConfigSchema.RESOURCE,
+                mine.toArray(Element[]::new)).openWriter()) {
+            w.write(schema.render(name, mine.stream().map(t -> t.getQualifiedName().toString()).toList()));
+        } catch (IOException e) {
+            error("plug " + name + ": cannot write " + ConfigSchema.RESOURCE + ": " + e.getMessage());
+        }
+    }
+
+    static AnnotationMirror annotation(Element e, String type) {
+        for (AnnotationMirror m : e.getAnnotationMirrors()) {
+            if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(type)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    static String stringValue(AnnotationMirror m, String member) {
+        if (m == null) {
+            return null;
+        }
+        for (var e : m.getElementValues().entrySet()) {
+            if (e.getKey().getSimpleName().contentEquals(member)) {
+                Object v = e.getValue().getValue();
+                return v instanceof String s ? s : null;
+            }
+        }
+        return null;
+    }
+
+    static AnnotationValue value(AnnotationMirror m, String member) {
+        for (var e : m.getElementValues().entrySet()) {
+            ExecutableElement k = e.getKey();
+            if (k.getSimpleName().contentEquals(member)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private void error(String message) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message);
+    }
+
+    private void error(Element e, String message) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, e);
+    }
+}
