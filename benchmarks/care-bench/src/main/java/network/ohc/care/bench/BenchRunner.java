@@ -103,8 +103,11 @@ public class BenchRunner {
         System.out.printf("RESULT delivered_per_s[%s] %.0f%n", label, delivered);
         System.out.printf("RESULT committed_vs_baseline[%s] %.2f%n", label, committed / baseline);
 
-        // Latency at a steady rate, one signal per transaction.
+        // Latency at a steady rate, one signal per transaction: from the commit's return on the writer's thread to the
+        // handler, per subscriber.
         BenchState.LATENCIES.clear();
+        BenchState.HANDLED.clear();
+        BenchState.recordHandled = true;
         int sent = BenchLoad.paced(rate, latencySeconds, () -> {
             FacilityUpdated s = signal();
             QuarkusTransaction.requiringNew().run(() -> emitter.emit(s));
@@ -112,13 +115,27 @@ public class BenchRunner {
         });
         long want = (long) sent * subscribers;
         deadline = System.nanoTime() + 60_000_000_000L;
-        while (BenchState.LATENCIES.size() < want && System.nanoTime() < deadline) {
+        while (BenchState.HANDLED.size() < want && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        List<Long> lat = new ArrayList<>(BenchState.LATENCIES);
+        BenchState.recordHandled = false;
+        List<Long> lat = new ArrayList<>();
+        int early = 0;
+        for (BenchState.Handled h : BenchState.HANDLED) {
+            Long committedAt = BenchState.COMMITTED_AT.get(h.signal());
+            if (committedAt != null) {
+                long l = h.at() - committedAt;
+                if (l < 0) {
+                    early++;
+                }
+                lat.add(Math.max(0, l));
+            }
+        }
         lat.sort(Long::compare);
         double achieved = sent / (double) latencySeconds;
         System.out.printf("RESULT paced_rate_per_s[%s] %.0f%n", label, achieved);
+        System.out.printf("RESULT latency_samples[%s] %d%n", label, lat.size());
+        System.out.printf("RESULT latency_before_commit_returned[%s] %d%n", label, early);
         System.out.printf("RESULT latency_p50_ms[%s] %.2f%n", label, BenchLoad.percentileMillis(lat, 0.50));
         System.out.printf("RESULT latency_p99_ms[%s] %.2f%n", label, BenchLoad.percentileMillis(lat, 0.99));
     }
