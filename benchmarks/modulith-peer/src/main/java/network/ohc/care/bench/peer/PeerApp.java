@@ -63,6 +63,8 @@ public class PeerApp implements CommandLineRunner {
     int latencySeconds;
     @Value("${bench.rate:1000}")
     int rate;
+    @Value("${bench.warmup:2000}")
+    int warmup;
 
     public PeerApp(TransactionTemplate tx, ApplicationEventPublisher events) {
         this.tx = tx;
@@ -81,22 +83,15 @@ public class PeerApp implements CommandLineRunner {
     @Override
     public void run(String... args) throws Exception {
         String label = subscribers + " subscriber" + (subscribers == 1 ? "" : "s");
+        // Warm-up, as in Care's benchmark: the path is not timed while the JIT compiles it.
+        publish(warmup);
+        long warmDeadline = System.nanoTime() + 600_000_000_000L;
+        while (DELIVERED.get() < (long) warmup * subscribers && System.nanoTime() < warmDeadline) {
+            Thread.sleep(5);
+        }
+        DELIVERED.set(0);
         long started = System.nanoTime();
-        AtomicLong left = new AtomicLong(signals);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> fs = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            fs.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0) {
-                    tx.executeWithoutResult(s -> events.publishEvent(event()));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        pool.shutdown();
+        publish(signals);
         double committed = signals / ((System.nanoTime() - started) / 1e9);
         long expected = (long) signals * subscribers;
         long deadline = System.nanoTime() + 600_000_000_000L;
@@ -140,6 +135,25 @@ public class PeerApp implements CommandLineRunner {
         System.out.printf("RESULT modulith_paced_rate_per_s[%s] %.0f%n", label, sent / (double) latencySeconds);
         System.out.printf("RESULT modulith_latency_p50_ms[%s] %.2f%n", label, pct(lat, 0.5));
         System.out.printf("RESULT modulith_latency_p99_ms[%s] %.2f%n", label, pct(lat, 0.99));
+    }
+
+    /** {@code count} events, one per transaction, from {@code threads} threads. */
+    private void publish(int count) throws Exception {
+        AtomicLong left = new AtomicLong(count);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            fs.add(pool.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    tx.executeWithoutResult(s -> events.publishEvent(event()));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
     }
 
     private static double pct(List<Long> sorted, double p) {
