@@ -43,6 +43,9 @@ public class BenchRunner {
     int latencySeconds;
     @ConfigProperty(name = "bench.rate", defaultValue = "1000")
     int rate;
+    /** Transactions through each measured path before anything is measured, so that neither is timed while the JIT compiles it. */
+    @ConfigProperty(name = "bench.warmup", defaultValue = "2000")
+    int warmup;
 
     /** {@code throughput} (the comparison with the baseline and the peer) or {@code soak} ({@link SoakRunner}). */
     @ConfigProperty(name = "bench.mode", defaultValue = "throughput")
@@ -56,6 +59,8 @@ public class BenchRunner {
             try {
                 if ("soak".equals(mode)) {
                     soak.run();
+                } else if ("breakdown".equals(mode)) {
+                    breakdown();
                 } else {
                     run();
                 }
@@ -70,6 +75,21 @@ public class BenchRunner {
 
     void run() throws Exception {
         String label = subscribers + " subscriber" + (subscribers == 1 ? "" : "s");
+        // Warm-up: both paths, the outbox's until every subscriber has had every signal.
+        String warmPayload = json.writeValueAsString(signal());
+        BenchLoad.baseline(db, warmPayload, warmup, threads, perTransaction);
+        BenchLoad.timed(threads, warmup / perTransaction, () -> QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < perTransaction; i++) {
+                emitter.emit(signal());
+            }
+        }));
+        long warmed = (long) (warmup / perTransaction) * perTransaction * subscribers;
+        long warmDeadline = System.nanoTime() + 120_000_000_000L;
+        while (totalDelivered() < warmed && System.nanoTime() < warmDeadline) {
+            Thread.sleep(2);
+        }
+        long firstPosition = BenchState.SEEN.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+
         // Baseline: the same payload, inserted and committed the same way, without the outbox machinery.
         double baseline = BenchLoad.baseline(db, json.writeValueAsString(signal()), signals, threads, perTransaction);
         System.out.printf("RESULT baseline_insert_commit_per_s %.0f%n", baseline);
@@ -90,7 +110,7 @@ public class BenchRunner {
         }
         if (totalDelivered() < expected) {
             List<Long> missing = new ArrayList<>();
-            for (long p = 1; p <= signals; p++) {
+            for (long p = firstPosition; p < firstPosition + signals; p++) {
                 if (!BenchState.SEEN.contains(p)) {
                     missing.add(p);
                 }
@@ -103,8 +123,11 @@ public class BenchRunner {
         System.out.printf("RESULT delivered_per_s[%s] %.0f%n", label, delivered);
         System.out.printf("RESULT committed_vs_baseline[%s] %.2f%n", label, committed / baseline);
 
-        // Latency at a steady rate, one signal per transaction.
+        // Latency at a steady rate, one signal per transaction: from the commit's return on the writer's thread to the
+        // handler, per subscriber.
         BenchState.LATENCIES.clear();
+        BenchState.HANDLED.clear();
+        BenchState.recordHandled = true;
         int sent = BenchLoad.paced(rate, latencySeconds, () -> {
             FacilityUpdated s = signal();
             QuarkusTransaction.requiringNew().run(() -> emitter.emit(s));
@@ -112,15 +135,69 @@ public class BenchRunner {
         });
         long want = (long) sent * subscribers;
         deadline = System.nanoTime() + 60_000_000_000L;
-        while (BenchState.LATENCIES.size() < want && System.nanoTime() < deadline) {
+        while (BenchState.HANDLED.size() < want && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        List<Long> lat = new ArrayList<>(BenchState.LATENCIES);
+        BenchState.recordHandled = false;
+        List<Long> lat = new ArrayList<>();
+        int early = 0;
+        for (BenchState.Handled h : BenchState.HANDLED) {
+            Long committedAt = BenchState.COMMITTED_AT.get(h.signal());
+            if (committedAt != null) {
+                long l = h.at() - committedAt;
+                if (l < 0) {
+                    early++;
+                }
+                lat.add(Math.max(0, l));
+            }
+        }
         lat.sort(Long::compare);
         double achieved = sent / (double) latencySeconds;
         System.out.printf("RESULT paced_rate_per_s[%s] %.0f%n", label, achieved);
+        System.out.printf("RESULT latency_samples[%s] %d%n", label, lat.size());
+        System.out.printf("RESULT latency_before_commit_returned[%s] %d%n", label, early);
         System.out.printf("RESULT latency_p50_ms[%s] %.2f%n", label, BenchLoad.percentileMillis(lat, 0.50));
         System.out.printf("RESULT latency_p99_ms[%s] %.2f%n", label, BenchLoad.percentileMillis(lat, 0.99));
+    }
+
+    /**
+     * Where a signal's commit costs more than the baseline's (bench.mode=breakdown, BENCH_MODE=breakdown): the baseline,
+     * the outbox row alone in plain JDBC, the baseline's row in a JTA transaction, and a signal through the outbox,
+     * alternately, {@code rounds} times, in this process.
+     */
+    void breakdown() throws Exception {
+        String payload = json.writeValueAsString(signal());
+        String outboxInsert = """
+                INSERT INTO core.signal_outbox (seq, tx_id, signal_id, type, schema_version, aggregate_type, aggregate_id,
+                    facility_id, occurred_at, actor, correlation_id, payload)
+                OVERRIDING SYSTEM VALUE
+                SELECT nextval('core.signal_outbox_seq_seq'), x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb)
+                FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x
+                RETURNING seq""";
+        for (int round = 0; round < 2; round++) {
+            System.out.printf("RESULT breakdown_baseline_per_s %.0f%n", BenchLoad.baseline(db, payload, signals, threads, 1));
+            System.out.printf("RESULT breakdown_outbox_row_plain_jdbc_per_s %.0f%n", BenchLoad.timed(threads, signals, () -> {
+                FacilityUpdated s = signal();
+                try (java.sql.Connection c = db.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(outboxInsert)) {
+                    c.setAutoCommit(false);
+                    network.ohc.care.bus.api.SignalOutbox.bind(ps, s.envelope(), json.writeValueAsString(s));
+                    ps.executeQuery().close();
+                    c.commit();
+                }
+            }));
+            System.out.printf("RESULT breakdown_baseline_row_in_jta_per_s %.0f%n", BenchLoad.timed(threads, signals,
+                    () -> QuarkusTransaction.requiringNew().run(() -> {
+                        try (java.sql.Connection c = db.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                                "INSERT INTO public.bench_baseline (payload) VALUES (cast(? AS jsonb))")) {
+                            ps.setString(1, payload);
+                            ps.executeUpdate();
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })));
+            System.out.printf("RESULT breakdown_signal_through_outbox_per_s %.0f%n", BenchLoad.timed(threads, signals,
+                    () -> QuarkusTransaction.requiringNew().run(() -> emitter.emit(signal()))));
+        }
     }
 
     private long totalDelivered() {

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import network.ohc.care.bus.contracts.DomainSignal;
 
-/** What happens once a transaction that wrote signals has committed: wake the workers, count the signals by type. */
+/**
+ * What happens once a transaction that wrote signals has committed: count the signals by type, and if the feed did
+ * not get them from memory ({@code untracked}), have it read the outbox.
+ */
 @ApplicationScoped
 public class AfterCommit {
     @Inject
@@ -19,8 +22,10 @@ public class AfterCommit {
 
     private final Map<String, Counter> committed = new ConcurrentHashMap<>();
 
-    public void committed(List<DomainSignal> signals) {
-        bus.wake();
+    public void committed(List<DomainSignal> signals, boolean untracked) {
+        if (untracked) {
+            bus.wake();
+        }
         for (DomainSignal s : signals) {
             committed.computeIfAbsent(s.envelope().type(), t -> registry.counter("care.signals.committed", "type", t)).increment();
         }

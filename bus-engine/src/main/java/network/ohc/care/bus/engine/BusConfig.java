@@ -17,7 +17,7 @@ public interface BusConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How often the outbox is read when no commit woke the reader. */
+    /** How often the outbox is read when no commit woke the reader (other instances' signals arrive this way). */
     @WithDefault("PT0.5S")
     Duration pollInterval();
 
@@ -26,8 +26,9 @@ public interface BusConfig {
     Duration lease();
 
     /**
-     * How long the outbox reader waits, once woken by a commit, for more commits before it reads: fewer, larger reads
-     * when signals come fast, at that much extra latency.
+     * How long the outbox reader waits, once woken by a commit it did not get from memory (a plug's own SQL publish),
+     * for more such commits before it reads: fewer, larger reads when they come fast, at that much extra latency.
+     * Signals this instance's writer commits are handed over in memory and never wait for it.
      */
     @WithDefault("PT0.003S")
     Duration linger();

@@ -9,7 +9,7 @@ import java.util.List;
  * its own short transaction; none is held open while a handler runs. One implementation per database
  * ({@code care-bus-store-postgres}).
  */
-public interface BusStore extends LeaseStore, DeadLetterStore {
+public interface BusStore extends OutboxLog, LeaseStore, DeadLetterStore {
     record SubscriptionState(String name, long position, String leaseOwner, Instant leaseUntil, long delivered, long failed,
             String lastError, Instant lastErrorAt, long openDeadLetters) {
     }
@@ -17,24 +17,6 @@ public interface BusStore extends LeaseStore, DeadLetterStore {
     /** Every signal after {@code after} is kept; so is every one that occurred after {@code through} (null: none pruned). */
     record Retained(long after, Instant through) {
     }
-
-    /**
-     * Up to {@code limit} signals after {@code after}, in position order, each row carrying the snapshot bounds of
-     * this very read (see {@link OutboxCursor} for why).
-     */
-    List<OutboxRow> fetch(long after, int limit) throws SQLException;
-
-    /** Up to {@code limit} signals after {@code after} and up to {@code upTo} (a position known to be final), in order. */
-    List<OutboxRow> fetchUpTo(long after, long upTo, int limit) throws SQLException;
-
-    /**
-     * A position at or below which the outbox is final: the highest visible position, once every transaction that was
-     * running when it was read has ended (any of them may hold a lower position; later ones draw higher ones).
-     */
-    long finalHead() throws SQLException, InterruptedException;
-
-    /** A new transaction id: greater than every id assigned before this call (it consumes one id). */
-    long xidBound() throws SQLException;
 
     long headSeq() throws SQLException;
 

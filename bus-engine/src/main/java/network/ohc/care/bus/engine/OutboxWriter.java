@@ -11,6 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
 
 /**
- * Appends a signal to {@code core.signal_outbox} within the caller's transaction (which must exist), and
- * after that transaction commits, hands the transaction's signals to {@link AfterCommit}.
+ * Appends a signal to {@code core.signal_outbox} within the caller's transaction (which must exist), and after that
+ * transaction ends, tells the instance's {@link OutboxFeed} how it ended: the positions it drew were committed (the
+ * signals are handed to the subscribers from memory) or not (the outbox decides); then counts them ({@link AfterCommit}).
  */
 @ApplicationScoped
 public class OutboxWriter implements SignalOutbox {
@@ -35,15 +37,19 @@ public class OutboxWriter implements SignalOutbox {
     AfterCommit afterCommit;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    SignalBus bus;
 
     // The transaction id is taken (in the sub-select, which runs first) before the position is drawn: the delivery
-    // cursor relies on it (see OutboxCursor).
+    // cursor relies on it (see OutboxCursor). The position comes back, for the in-memory hand-off (LocalHandoff). The
+    // identity's sequence is named, not looked up per row (pg_get_serial_sequence reads the catalog on every call).
     private static final String INSERT = """
             INSERT INTO core.signal_outbox (seq, tx_id, signal_id, type, schema_version, aggregate_type, aggregate_id,
                 facility_id, occurred_at, actor, correlation_id, payload)
             OVERRIDING SYSTEM VALUE
-            SELECT nextval(pg_get_serial_sequence('core.signal_outbox', 'seq')), x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb)
-            FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x""";
+            SELECT nextval('core.signal_outbox_seq_seq'), x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb)
+            FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x
+            RETURNING seq""";
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -57,18 +63,38 @@ public class OutboxWriter implements SignalOutbox {
         }
         // The connection enlisted in the caller's JTA transaction (Agroal hands the same one to Hibernate): plain JDBC
         // here costs a third of what a Hibernate native query did on the write path of every change.
+        Pending p = pending(); // first: a position drawn is always followed by a report of how its transaction ended
+        OutboxFeed feed = bus.feed();
+        long seq = -1;
+        if (feed != null) {
+            feed.inserting();
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             SignalOutbox.bind(ps, e, payload);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+            }
         } catch (SQLException ex) {
+            seq = -1; // not tracked: if the transaction commits all the same, the outbox tells the feed
             throw new IllegalStateException("cannot record signal " + e.type() + ": " + ex.getMessage(), ex);
+        } finally {
+            if (feed != null && !feed.inserted(seq)) {
+                feed = null;
+            }
         }
-        pending().add(signal);
+        p.signals.add(signal);
+        if (feed != null) {
+            p.written.add(new LocalHandoff.Written(new OutboxRow(seq, e.signalId(), e.type(), e.schemaVersion(), e.aggregateType(),
+                    e.aggregateId(), e.occurredAt(), payload, 0, 0), signal));
+        } else {
+            p.untracked = true;
+        }
     }
 
     @Override
     public void committed(List<DomainSignal> signals) {
-        afterCommit.committed(signals);
+        afterCommit.committed(signals, true);
     }
 
     /**
@@ -87,7 +113,9 @@ public class OutboxWriter implements SignalOutbox {
         } catch (SQLException ex) {
             throw new IllegalStateException("cannot record signal " + signal.envelope().type() + ": " + ex.getMessage(), ex);
         }
-        pending().add(signal);
+        Pending p = pending();
+        p.signals.add(signal);
+        p.untracked = true; // the SQL function draws the position: the outbox tells the feed
     }
 
     @Override
@@ -105,14 +133,21 @@ public class OutboxWriter implements SignalOutbox {
         }
     }
 
-    /** The transaction's signals so far; the first call registers the after-commit callback. */
-    @SuppressWarnings("unchecked")
-    private List<DomainSignal> pending() {
-        List<DomainSignal> list = (List<DomainSignal>) tx.getResource(KEY);
-        if (list != null) {
-            return list;
+    /** A transaction's signals so far; those of {@code written} have positions the feed tracks. */
+    private static final class Pending {
+        final List<DomainSignal> signals = new ArrayList<>();
+        final List<LocalHandoff.Written> written = new ArrayList<>();
+        /** A signal whose position the feed does not know: after the commit, the feed reads the outbox. */
+        boolean untracked;
+    }
+
+    /** The transaction's signals so far; the first call registers the after-completion callback. */
+    private Pending pending() {
+        Pending pending = (Pending) tx.getResource(KEY);
+        if (pending != null) {
+            return pending;
         }
-        List<DomainSignal> created = new ArrayList<>();
+        Pending created = new Pending();
         tx.putResource(KEY, created);
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -121,11 +156,27 @@ public class OutboxWriter implements SignalOutbox {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    afterCommit.committed(created);
-                }
+                ended(created, status == Status.STATUS_COMMITTED);
             }
         });
         return created;
+    }
+
+    /**
+     * Tells the feed how the transaction ended. Only a commit the transaction manager reports as such hands the signals
+     * over; any other end (a rollback, or a commit whose outcome is unknown) leaves their positions to the outbox.
+     */
+    private void ended(Pending pending, boolean committed) {
+        OutboxFeed feed = bus.feed();
+        if (!pending.written.isEmpty() && feed != null) {
+            if (committed) {
+                feed.committed(pending.written);
+            } else {
+                feed.notCommitted(pending.written.stream().map(w -> w.row().seq()).toList());
+            }
+        }
+        if (committed) {
+            afterCommit.committed(pending.signals, pending.untracked);
+        }
     }
 }

@@ -53,6 +53,8 @@ public class SignalBus {
     private final String owner = instanceName();
     private final Map<String, SubscriberWorker> workers = new LinkedHashMap<>();
     private volatile OutboxFeed feed;
+    /** The feed, while it runs: the writer hands it what commits. */
+    private volatile OutboxFeed handOff;
 
     private final Map<String, SubscriptionSpec> channels = new LinkedHashMap<>();
 
@@ -104,6 +106,7 @@ public class SignalBus {
         feed.onAdvance(() -> workers.values().forEach(SubscriberWorker::wake));
         if (!workers.isEmpty()) {
             feed.start();
+            handOff = feed;
         }
         workers.values().forEach(SubscriberWorker::start);
         if (!workers.isEmpty()) {
@@ -112,6 +115,7 @@ public class SignalBus {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        handOff = null;
         workers.values().forEach(SubscriberWorker::stop);
         if (feed != null) {
             feed.stop();
@@ -124,6 +128,11 @@ public class SignalBus {
         if (f != null) {
             f.wake();
         }
+    }
+
+    /** The running feed, to which the writer reports the positions it draws and how their transactions end; null if none. */
+    OutboxFeed feed() {
+        return handOff;
     }
 
     /** Type keys that every local subscriber handling them reads as the same record class. */

@@ -59,19 +59,29 @@ public class PostgresBusStore implements BusStore {
             INSERT INTO core.signal_subscription (name, position)
             VALUES (?, CASE WHEN ? THEN (SELECT coalesce(max(seq), 0) FROM core.signal_outbox) ELSE 0 END)
             ON CONFLICT (name) DO NOTHING""";
-    private static final String TAKE_LEASE = """
+    /**
+     * Leases and positions are committed asynchronously (no wait for the WAL flush): one lost in a crash of the database
+     * only means that a subscriber's signals since its previous save are delivered again, or that its lease is taken
+     * again. {@code set_config(..., true)} applies to the statement's own transaction only, so the setting never reaches
+     * another statement on the pooled connection; the CTE is referenced in the WHERE clause, so it runs before any row
+     * changes. Signals themselves are always committed synchronously, with the change they describe.
+     */
+    private static final String ASYNC_COMMIT = "WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true)) ";
+    private static final String IN_ASYNC_COMMIT = "EXISTS (SELECT 1 FROM async_commit)";
+    static final String TAKE_LEASE = ASYNC_COMMIT + """
             UPDATE core.signal_subscription
             SET lease_owner = ?, lease_until = now() + make_interval(secs => ?), updated_at = now()
-            WHERE name = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < now())
+            WHERE name = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < now()) AND\s""" + IN_ASYNC_COMMIT + """
+
             RETURNING position, rewind_to, replay_requested""";
     private static final String RELEASE_LEASE =
             "UPDATE core.signal_subscription SET lease_owner = NULL, lease_until = NULL WHERE name = ? AND lease_owner = ?";
-    private static final String SAVE_POSITION = """
+    static final String SAVE_POSITION = ASYNC_COMMIT + """
             UPDATE core.signal_subscription
             SET position = ?, delivered = delivered + ?, failed = failed + ?,
                 last_error = coalesce(?, last_error), last_error_at = CASE WHEN cast(? AS text) IS NULL THEN last_error_at ELSE now() END,
                 lease_until = now() + make_interval(secs => ?), updated_at = now()
-            WHERE name = ? AND lease_owner = ?""";
+            WHERE name = ? AND lease_owner = ? AND\s""" + IN_ASYNC_COMMIT;
     private static final String APPLY_REWIND =
             "UPDATE core.signal_subscription SET position = ?, rewind_to = NULL, updated_at = now() WHERE name = ? AND lease_owner = ?";
     private static final String CLEAR_REPLAY_REQUEST =

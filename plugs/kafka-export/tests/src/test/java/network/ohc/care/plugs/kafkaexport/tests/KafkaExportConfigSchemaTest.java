@@ -45,7 +45,7 @@ class KafkaExportConfigSchemaTest {
         Map<String, String> s = schema();
         assertEquals("host-ports", s.get("config.bootstrap-servers.type"));
         assertEquals("true", s.get("config.bootstrap-servers.required"));
-        assertEquals("core-signal-types", s.get("config.types.type"));
+        assertEquals("signal-types", s.get("config.types.type"));
         assertEquals("*", s.get("config.types.default"));
         assertEquals("care.signals", s.get("config.topic.default"));
         assertEquals("secret", s.get("config.sasl.password.type"));
