@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +29,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code ./care build} for real, on a copy of this checkout: three plugs made from the template and served from a
- * local git repository at a tag, a Maven repository folder and a path; the app they make; a locked rebuild; a tampered
- * artifact; a broken config that leaves the last good build alone; a plug switched off; an offline build from a bundle.
+ * local git repository at a tag, a Maven repository folder and a path; the app they make (built by {@code ./care bundle},
+ * whose bundle the last test builds from); a tampered artifact under a locked rebuild; a broken config that leaves the
+ * last good build alone; a plug switched off; an offline, locked rebuild from the bundle.
+ *
+ * <p>Each full build (Quarkus augmentation) costs minutes on a CI machine, so a build serves several cases: the bundle's
+ * build is the first app, the offline rebuild is also the locked rebuild that must get the same bits, and every failing
+ * case stops before augmentation unless what it proves happens in or after it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlugBuildIT {
@@ -37,6 +44,7 @@ class PlugBuildIT {
     static Path checkout;
     static Path config;
     static Path mavenFolder;
+    static Path bundle;
     static String greeterCommit;
     static final String TOKEN = "tok-5f1c9e-never-print-me";
     static final Path LOCAL_REPO = Path.of(System.getProperty("user.home"), ".m2", "repository");
@@ -81,6 +89,8 @@ class PlugBuildIT {
         config = work.resolve("deploy/plug-config.properties");
         Files.createDirectories(config.getParent());
         writeConfig(true);
+        // Beside deploy/, so that the config the bundle keeps finds the notes folder at the same relative path.
+        bundle = work.resolve("bundle");
     }
 
     /** The generated plug's test classes ran (at least two, the template has two) and none failed. */
@@ -117,7 +127,11 @@ class PlugBuildIT {
     @Test
     @Order(1)
     void buildsAnImageWithAPlugFromEachKindOfSource() throws Exception {
-        String out = ok(care("build", "--config", config.toString()));
+        // ./care bundle builds the image as ./care build does (into the bundle's own Maven repository) and keeps what an
+        // offline build needs: one build for this test and the offline one at the end.
+        String out = ok(care("bundle", bundle.toString(), "--config", config.toString()));
+        assertTrue(out.contains("Built target/care-app"), out);
+        assertTrue(out.contains("Bundle ready"), out);
         assertTrue(out.matches("(?s).*greeter\\s+1\\.0\\.0\\s+\\S+greeter-src/?\\s+" + greeterCommit.substring(0, 12) + ".*"), out);
         assertTrue(out.matches("(?s).*ward-board\\s+1\\.0\\.0\\s+" + GROUP + ":care-plug-ward-board\\s+-.*"), out);
         assertTrue(out.matches("(?s).*notes\\s+1\\.0\\.0\\s+path:\\.\\./notes-src\\s+-.*"), out);
@@ -156,34 +170,40 @@ class PlugBuildIT {
 
     @Test
     @Order(2)
-    void aLockedRebuildGetsTheSameBits() throws Exception {
-        String lock = Files.readString(config.resolveSibling("plugs.lock"));
-        String out = ok(care("build", "--locked", "--config", config.toString()));
-        assertTrue(out.contains("plugs.lock: every plug matches the lock"), out);
-        assertEquals(lock, Files.readString(config.resolveSibling("plugs.lock")));
-    }
-
-    @Test
-    @Order(3)
     void aTamperedArtifactFailsTheLockedBuildAndKeepsTheLastGoodApp() throws Exception {
         String builtFrom = Files.readString(checkout.resolve("target/care-app/.built-from"));
-        Path jar = LOCAL_REPO.resolve(GROUP.replace('.', '/') + "/care-plug-ward-board/1.0.0/care-plug-ward-board-1.0.0.jar");
-        Path original = work.resolve("original.jar");
-        Files.copy(jar, original, StandardCopyOption.REPLACE_EXISTING);
+        // The Maven repository folder now serves another jar under the locked version, its checksums made to match: only
+        // the lock can tell. The local repository holds no copy (the first build used the bundle's), so it is fetched here.
+        Path version = mavenFolder.resolve(GROUP.replace('.', '/') + "/care-plug-ward-board/1.0.0");
+        Path saved = work.resolve("ward-board-1.0.0.saved");
+        Path fetched = LOCAL_REPO.resolve(GROUP.replace('.', '/') + "/care-plug-ward-board");
+        // (The folder may exist: Maven keeps its resolution records there, from the template tests' run in makePlugs.)
+        Path fetchedJar = fetched.resolve("1.0.0/care-plug-ward-board-1.0.0.jar");
+        assertFalse(Files.exists(fetchedJar), fetchedJar + " exists before the fetch");
+        copyTree(version, saved);
         try {
+            Path jar = version.resolve("care-plug-ward-board-1.0.0.jar");
             Files.write(jar, new byte[] {0}, StandardOpenOption.APPEND);
+            rewriteChecksums(jar);
             Result r = care("build", "--locked", "--config", config.toString());
             assertNotEquals(0, r.exit(), r.output());
             assertTrue(r.output().contains("plugs.lock: ward-board.artifact.sha256: the artifact jar's SHA-256"), r.output());
+            // The only drift: greeter (git) and notes (path), rebuilt here from their sources against the local repository,
+            // give the very bits the bundle's build locked.
+            assertTrue(r.output().contains("1 mistake:"), r.output());
             assertTrue(r.output().contains("Nothing was built; the last good build is untouched."), r.output());
             assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
         } finally {
-            Files.copy(original, jar, StandardCopyOption.REPLACE_EXISTING);
+            deleteTree(version);
+            copyTree(saved, version);
+            deleteTree(saved);
+            // The tampered copy must not serve the next builds: they fetch the good one again.
+            deleteTree(fetched);
         }
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     void mistakesInTheFileAreReportedWithLineAndKeyBeforeAnythingIsBuilt() throws Exception {
         String builtFrom = Files.readString(checkout.resolve("target/care-app/.built-from"));
         Path bad = work.resolve("deploy/bad.properties");
@@ -204,21 +224,19 @@ class PlugBuildIT {
         assertFalse(r.output().contains("Installing core"), r.output());
         assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
 
-        // A plug config value of the wrong type is caught from the plug's schema, after fetching, before building.
+        // Found after fetching, before building, and reported together (one build for both): a plug config value of the
+        // wrong type, caught from the plug's schema, and a plug migration that changes a core table.
         Files.writeString(bad, Files.readString(config) + "plug.notes.config.max-length=long\n");
-        r = care("build", "--config", bad.toString());
-        assertEquals(2, r.exit(), r.output());
-        assertTrue(r.output().contains("bad.properties:12: plug.notes.config.max-length: 'long' must be a whole number (int)"), r.output());
-        assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
-
-        // A plug migration that changes a core table is refused before the image is built.
         Path migration = work.resolve("notes-src/runtime/src/main/resources/db/plugs/notes/V2__widen.sql");
         Files.writeString(migration, "-- widen core\nALTER TABLE core.facility ADD COLUMN notes_count int;\n");
         try {
-            r = care("build", "--config", config.toString());
+            r = care("build", "--config", bad.toString());
             assertEquals(2, r.exit(), r.output());
-            assertTrue(r.output().contains("plug-config.properties:10: plug.notes.source: refused migration db/plugs/notes/V2__widen.sql:2: "
+            assertTrue(r.output().contains("2 mistakes:"), r.output());
+            assertTrue(r.output().contains("bad.properties:12: plug.notes.config.max-length: 'long' must be a whole number (int)"), r.output());
+            assertTrue(r.output().contains("bad.properties:10: plug.notes.source: refused migration db/plugs/notes/V2__widen.sql:2: "
                     + "ALTER TABLE on core.facility"), r.output());
+            assertFalse(r.output().contains("Building the image"), r.output());
             assertEquals(builtFrom, Files.readString(checkout.resolve("target/care-app/.built-from")));
         } finally {
             Files.delete(migration);
@@ -251,7 +269,7 @@ class PlugBuildIT {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     void aDisabledPlugLeavesTheImageAndKeepsItsData() throws Exception {
         writeConfig(false);
         try {
@@ -272,17 +290,23 @@ class PlugBuildIT {
     }
 
     @Test
-    @Order(6)
-    void anOfflineBuildFromABundle() throws Exception {
-        Path bundle = work.resolve("bundle");
-        ok(care("bundle", bundle.toString(), "--config", config.toString()));
+    @Order(5)
+    void anOfflineLockedRebuildFromTheBundleGetsTheSameBits() throws Exception {
+        // The bundle keeps the plug-config.properties and plugs.lock it was made from (all three plugs; the deployment's
+        // own lock lists two since the last test); its notes source, path:../notes-src, is the same folder.
+        Path bundleConfig = bundle.resolve("plug-config.properties");
+        String lock = Files.readString(bundle.resolve("plugs.lock"));
+        assertTrue(lock.contains("notes.artifact.sha256="), lock);
         // The sources vanish and the network is unusable: only the bundle is left.
         Files.move(work.resolve("greeter-src"), work.resolve("greeter-src.gone"));
         Files.move(mavenFolder, work.resolve("maven-repo.gone"));
         try {
             String out = ok(care(Map.of("https_proxy", "http://127.0.0.1:9", "http_proxy", "http://127.0.0.1:9",
                     "MAVEN_OPTS", "-Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=9 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9"),
-                    "build", "--offline", "--bundle", bundle.toString(), "--config", config.toString()));
+                    "build", "--offline", "--bundle", bundle.toString(), "--locked", "--config", bundleConfig.toString()));
+            // greeter rebuilt from the bundle's git copy, notes from its folder, ward-board from the bundle's repository.
+            assertTrue(out.contains("plugs.lock: every plug matches the lock"), out);
+            assertEquals(lock, Files.readString(bundle.resolve("plugs.lock")));
             assertTrue(out.contains("Built target/care-app"), out);
             // Re-enabled (this build has all three), on the same database: notes' data is back, and it catches up on
             // the signals committed while it was out of the image.
@@ -345,13 +369,14 @@ class PlugBuildIT {
 
     static Result run(ProcessBuilder pb) throws Exception {
         Path log = Files.createTempFile(work, "cmd-", ".log");
+        long started = System.nanoTime();
         Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(15, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError(pb.command() + " did not finish:\n" + Files.readString(log));
         }
         String out = Files.readString(log);
-        System.out.println("$ " + String.join(" ", pb.command()) + "\n" + out);
+        System.out.printf("$ %s (%d s)%n%s%n", String.join(" ", pb.command()), (System.nanoTime() - started) / 1_000_000_000L, out);
         return new Result(p.exitValue(), out);
     }
 
@@ -381,6 +406,30 @@ class PlugBuildIT {
                 } else {
                     Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** The checksum files Maven deployed beside {@code file}, made to match its present content. */
+    static void rewriteChecksums(Path file) throws Exception {
+        for (String[] kind : new String[][] {{"md5", "MD5"}, {"sha1", "SHA-1"}, {"sha256", "SHA-256"}, {"sha512", "SHA-512"}}) {
+            Path sum = file.resolveSibling(file.getFileName() + "." + kind[0]);
+            if (Files.exists(sum)) {
+                byte[] digest = MessageDigest.getInstance(kind[1]).digest(Files.readAllBytes(file));
+                Files.writeString(sum, HexFormat.of().formatHex(digest));
             }
         }
     }

@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import network.ohc.care.bus.api.SignalOutbox;
 import network.ohc.care.bus.contracts.DomainSignal;
 import network.ohc.care.bus.contracts.Envelope;
@@ -46,6 +48,9 @@ public class CorePlugRuntime implements PlugRuntime {
     @Inject
     @Any
     Instance<AgroalDataSource> dataSources;
+
+    /** Each plug's own datasource (persistence-unit=true) by plug name, filled on its first publish. */
+    private final Map<String, AgroalDataSource> plugDataSources = new ConcurrentHashMap<>();
 
     /** Signals published in the transaction running on this thread, handed over after its commit. */
     private static final ThreadLocal<List<DomainSignal>> PUBLISHED = new ThreadLocal<>();
@@ -100,10 +105,16 @@ public class CorePlugRuntime implements PlugRuntime {
      * manager, and a two-phase commit is not needed when the outbox row is written on the plug's own connection.
      */
     void publish(PlugDescriptor plug, DomainSignal signal) {
-        AgroalDataSource ds = plug.persistenceUnit()
-                ? dataSources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(plug.name())).get()
-                : dataSource;
-        outbox.appendPlugSignal(ds, signal);
+        outbox.appendPlugSignal(dataSourceOf(plug), signal);
+    }
+
+    /** The datasource a plug's signals are written on; a plug's own is looked up through CDI once, then kept. */
+    AgroalDataSource dataSourceOf(PlugDescriptor plug) {
+        if (!plug.persistenceUnit()) {
+            return dataSource;
+        }
+        return plugDataSources.computeIfAbsent(plug.name(),
+                name -> dataSources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(name)).get());
     }
 
     @Override

@@ -5,25 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import network.ohc.care.core.TestApi;
+import network.ohc.care.test.browser.ConsoleBrowser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -33,8 +25,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 @QuarkusTest
 class ConsoleBrowserTest {
-    private static final String DRIVER = "/usr/bin/chromedriver";
-    private static final String CHROMIUM = "/usr/bin/chromium";
     private static WebDriver browser;
 
     @TestHTTPResource("/")
@@ -42,17 +32,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() {
-        boolean installed = new File(DRIVER).canExecute() && new File(CHROMIUM).canExecute();
-        if (!installed && "1".equals(System.getenv("CARE_IT_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
-        }
-        Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
-        System.setProperty("SE_AVOID_STATS", "true");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = ConsoleBrowser.start();
     }
 
     @AfterAll
@@ -176,16 +156,12 @@ class ConsoleBrowserTest {
         signOut();
     }
 
-    /** Clicks a form's button and waits for the next page to replace this one. */
     private static void submit(By button) {
-        org.openqa.selenium.WebElement b = browser.findElement(button);
-        b.click();
-        waitGone(b);
+        ConsoleBrowser.submit(browser, button);
     }
 
     private static void waitGone(org.openqa.selenium.WebElement e) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
+        ConsoleBrowser.waitGone(browser, e);
     }
 
     private String summary() {
@@ -210,9 +186,6 @@ class ConsoleBrowserTest {
     }
 
     private static void shot(String name) throws Exception {
-        Path dir = Path.of("target", "console-screenshots");
-        Files.createDirectories(dir);
-        File f = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        ConsoleBrowser.shot(browser, name);
     }
 }

@@ -4,28 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import network.ohc.care.plug.test.CareHarness;
+import network.ohc.care.test.browser.ConsoleBrowser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * census's occupancy panel in a real browser: an admission and a discharge made through the console show on the
@@ -34,8 +21,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 class CensusConsoleBrowserTest {
-    private static final String DRIVER = "/usr/bin/chromedriver";
-    private static final String CHROMIUM = "/usr/bin/chromium";
     private static WebDriver browser;
 
     @TestHTTPResource("/")
@@ -43,16 +28,7 @@ class CensusConsoleBrowserTest {
 
     @BeforeAll
     static void start() {
-        boolean installed = new File(DRIVER).canExecute() && new File(CHROMIUM).canExecute();
-        if (!installed && "1".equals(System.getenv("CARE_IT_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
-        }
-        Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
-        System.setProperty("SE_AVOID_STATS", "true");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = ConsoleBrowser.start();
     }
 
     @AfterAll
@@ -106,15 +82,10 @@ class CensusConsoleBrowserTest {
     }
 
     private static void submit(By button) {
-        WebElement b = browser.findElement(button);
-        b.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(b));
+        ConsoleBrowser.submit(browser, button);
     }
 
     private static void shot(String name) throws Exception {
-        Path dir = Path.of("target", "console-screenshots");
-        Files.createDirectories(dir);
-        File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        ConsoleBrowser.shot(browser, name);
     }
 }
