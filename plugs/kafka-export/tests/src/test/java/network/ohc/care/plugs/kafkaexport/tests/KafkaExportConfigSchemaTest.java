@@ -2,16 +2,10 @@ package network.ohc.care.plugs.kafkaexport.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 import network.ohc.care.plugs.kafkaexport.KafkaExportConfig;
 import network.ohc.care.plugs.kafkaexport.Plug;
+import network.ohc.care.plug.test.PlugConfigSchema;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +13,8 @@ import org.junit.jupiter.api.Test;
  * schema ./care build checks plug-config.properties against, and the Plug constants the code uses.
  */
 class KafkaExportConfigSchemaTest {
-    /** The config schema in the plug's runtime jar (or classes folder). */
-    static Map<String, String> schema() throws Exception {
-        URL runtime = KafkaExportConfig.class.getProtectionDomain().getCodeSource().getLocation();
-        Properties p = new Properties();
-        try (URLClassLoader jar = new URLClassLoader(new URL[] {runtime}, null);
-                InputStream in = jar.getResourceAsStream("META-INF/care-plug-config.properties")) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        Map<String, String> out = new TreeMap<>();
-        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-        return out;
+    static Map<String, String> schema() {
+        return PlugConfigSchema.of(KafkaExportConfig.class);
     }
 
     @Test
