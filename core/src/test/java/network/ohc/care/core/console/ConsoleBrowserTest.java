@@ -53,9 +53,9 @@ class ConsoleBrowserTest {
 
         signIn(nurse);
         shot("facilities");
-        browser.findElement(By.cssSelector("a[href='/console/facilities/" + facility + "']")).click();
+        follow(browser.findElement(By.cssSelector("a[href='/console/facilities/" + facility + "']")));
         shot("facility");
-        browser.findElement(By.cssSelector("a[href='/console/facilities/" + facility + "/wards/" + ward.get(0) + "']")).click();
+        follow(browser.findElement(By.cssSelector("a[href='/console/facilities/" + facility + "/wards/" + ward.get(0) + "']")));
         assertTrue(summary().contains("2 free"), summary());
         shot("board-before");
 
@@ -75,8 +75,7 @@ class ConsoleBrowserTest {
         assertTrue(summary().contains("1 occupied") && summary().contains("1 cleaning"), summary());
         shot("board-after-transfer");
         org.openqa.selenium.WebElement clean = browser.findElement(By.id("bed-" + ward.get(1))).findElement(By.className("mark-cleaned"));
-        clean.click();
-        waitGone(clean);
+        follow(clean);
         assertTrue(summary().contains("1 free"), summary());
         signOut();
 
@@ -108,7 +107,7 @@ class ConsoleBrowserTest {
 
         signIn(admin);
         open("/console/facilities/" + facility);
-        browser.findElement(By.linkText("Manage")).click();
+        follow(browser.findElement(By.linkText("Manage")));
         new Select(browser.findElement(By.id("kind"))).selectByValue("BED");
         browser.findElement(By.id("name")).sendKeys("Bed 7");
         new Select(browser.findElement(By.id("parentId"))).selectByValue(ward.get(0));
@@ -118,7 +117,7 @@ class ConsoleBrowserTest {
         assertTrue(summary().contains("2 free"), summary());
         org.openqa.selenium.WebElement bed7 = browser.findElements(By.cssSelector(".bed")).stream()
                 .filter(b -> b.findElement(By.className("bed-name")).getText().equals("Bed 7")).findFirst().orElseThrow();
-        bed7.findElement(By.className("edit-bed")).click();
+        follow(bed7.findElement(By.className("edit-bed")));
         new Select(browser.findElement(By.id("status"))).selectByValue("OUT_OF_SERVICE");
         shot("location-edit");
         submit(By.id("save-location"));
@@ -160,8 +159,8 @@ class ConsoleBrowserTest {
         ConsoleBrowser.submit(browser, button);
     }
 
-    private static void waitGone(org.openqa.selenium.WebElement e) {
-        ConsoleBrowser.waitGone(browser, e);
+    private static void follow(org.openqa.selenium.WebElement e) {
+        ConsoleBrowser.follow(browser, e);
     }
 
     private String summary() {

@@ -9,13 +9,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -47,14 +48,46 @@ public final class ConsoleBrowser {
 
     /** Clicks a form's button and waits for the next page to replace this one. */
     public static void submit(WebDriver browser, By button) {
-        WebElement b = browser.findElement(button);
-        b.click();
-        waitGone(browser, b);
+        follow(browser, browser.findElement(button));
+    }
+
+    /** Clicks a link or button that leads to another page, and waits for that page to replace this one. */
+    public static void follow(WebDriver browser, WebElement element) {
+        try {
+            element.click();
+        } catch (WebDriverException e) {
+            // chromedriver may report the navigation the click itself started as an error on the node it just left:
+            // the page went on, which waitGone checks next.
+            if (!leftThePage(e)) {
+                throw e;
+            }
+        }
+        waitGone(browser, element);
     }
 
     /** Waits (up to 15 s) until the element has left the page. */
     public static void waitGone(WebDriver browser, WebElement e) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(e));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            try {
+                e.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException x) {
+                if (leftThePage(x)) {
+                    return true;
+                }
+                throw x;
+            }
+        });
+    }
+
+    /**
+     * Chromium answers a question about a node of a page that was just replaced either as a stale element or, while
+     * the new page is loading, as "unknown error: … Node with given id does not belong to the document".
+     */
+    private static boolean leftThePage(WebDriverException e) {
+        return e instanceof StaleElementReferenceException || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** The page as it looks now, in target/console-screenshots/NAME.png. */
