@@ -29,8 +29,8 @@ public class AuditLog implements Runnable {
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
     /**
      * One statement per batch, its columns passed as arrays: the server plans and runs one INSERT for the whole
-     * batch instead of one per record (measured with pgbench: ~7x less database time per record than a JDBC batch of
-     * single-row inserts). A record without a facility takes it from its patient or encounter.
+     * batch instead of one per record (pgbench, 100 records per transaction: 1.2 ms for one such statement against 8.9 ms
+     * for 100 single-row inserts sent one by one; a JDBC batch pipelines those, so it gains less). A record without a facility takes it from its patient or encounter.
      */
     private static final String INSERT = "INSERT INTO core.patient_access_audit (at, user_id, username, action, record_type, record_id,"
             + " patient_id, facility_id, client_address, outcome, status, plug, query)"
