@@ -28,6 +28,12 @@ public interface BusStore extends OutboxLog, LeaseStore, DeadLetterStore {
      */
     int prune(Instant cutoff, int batch) throws SQLException;
 
+    /**
+     * Makes the space of pruned signals reusable by new ones, whether or not the database reclaims it on its own
+     * (PostgreSQL's autovacuum can be off or behind); without it the outbox's table grows even though its rows do not.
+     */
+    void reclaim() throws SQLException;
+
     /** Last position whose signal occurred before {@code instant} (0 if none). */
     long positionBefore(Instant instant) throws SQLException;
 

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the outbox bounded: signals every subscription has passed and older than {@code care.bus.retention} are
- * deleted, in batches (short statements, no long lock), every {@code care.bus.prune-interval}. Replays within the
+ * deleted, in batches (short statements, no long lock), every {@code care.bus.prune-interval}, and their space is
+ * reclaimed for new signals right after ({@link BusStore#reclaim}). Replays within the
  * retention window keep working; {@link BusResource} refuses one that starts before what is kept.
  */
 @ApplicationScoped
@@ -70,6 +71,7 @@ public class OutboxPruner implements Runnable {
             total += n;
         } while (n == batch && running);
         if (total > 0) {
+            store.reclaim();
             LOG.debugf("pruned %d delivered signal(s) older than %s from the outbox", total, cutoff);
         }
         return total;

@@ -53,6 +53,11 @@ public class PostgresBusStore implements BusStore {
                 FROM (SELECT max(seq) AS seq, max(occurred_at) AS occurred_at FROM gone) g
                 WHERE g.seq IS NOT NULL)
             SELECT count(*) FROM gone""";
+    /**
+     * A plain VACUUM: it takes no lock that blocks writers or readers, and skips the table rather than wait while
+     * autovacuum is on it. Run by a user that does not own the table, PostgreSQL only warns and skips it.
+     */
+    private static final String RECLAIM = "VACUUM (SKIP_LOCKED) core.signal_outbox";
 
     // --- Subscriptions and their leases -----------------------------------------------------------------------------
     private static final String ENSURE_SUBSCRIPTION = """
@@ -181,6 +186,11 @@ public class PostgresBusStore implements BusStore {
     @Override
     public int prune(Instant cutoff, int batch) throws SQLException {
         return (int) jdbc.oneLong(PRUNE, cutoff, batch);
+    }
+
+    @Override
+    public void reclaim() throws SQLException {
+        jdbc.update(RECLAIM);
     }
 
     /** Last position whose signal occurred before {@code instant} (0 if none). */
