@@ -96,7 +96,7 @@ for app in "${APPS[@]}"; do
   psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS care_bench_startup_$app WITH (FORCE)" \
     -c "CREATE DATABASE care_bench_startup_$app"
   rm -rf "$OUT/data-$app"
-  rm -f "$(app_dir "$app")/quarkus-app/app-cds.jsa"
+  rm -f "$(app_dir "$app")"/quarkus-app/app-cds*.jsa "$(app_dir "$app")"/quarkus-app/app-*.aot
   echo "==> $app: first start (migrates its database, makes its keys and class archive; not counted)" >&2
   start_once "$app" 0 >/dev/null
 done

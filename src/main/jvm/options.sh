@@ -5,15 +5,40 @@
 #   -XX:+UseSerialGC          one GC thread, no G1 remembered sets: right for heaps of a few hundred MB
 #   -Xms32m                   the heap grows from a small start as needed (the maximum stays the JVM's default), instead
 #                             of committing 1/64 of the machine's memory, mostly a young generation full of start-up garbage
-#   AppCDS                    the classes a start loads, mapped from an archive that the first start of a build writes at
-#                             exit (app-cds.jsa next to quarkus-run.jar); a rebuild replaces the folder and the archive.
-#                             -Xlog:cds=off: the JDK warns about each class it cannot archive.
-care_java_opts() { # $1: the quarkus-app folder
-  local opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m"
-  if [[ -f "$1/app-cds.jsa" ]]; then
-    opts+=" -XX:SharedArchiveFile=$1/app-cds.jsa"
-  elif [[ -w "$1" ]]; then
-    opts+=" -XX:ArchiveClassesAtExit=$1/app-cds.jsa"
+#   class archive             the classes a start loads, mapped from an archive that the first start of a build writes at
+#                             exit, next to quarkus-run.jar; a rebuild replaces the folder and the archive. ./care build
+#                             packages the app as Quarkus' aot-jar (its jars on the JVM's class path), so the archive
+#                             holds the application's classes too, not only the JDK's. One archive per Java version:
+#                             JDK 25 and later an AOT cache (app-<version>.aot, JEP 483/515: classes loaded and linked,
+#                             method profiles), older ones a dynamic AppCDS archive (app-cds-<version>.jsa).
+#                             -Xlog:cds=off, aot=off: the JDK warns about each class it cannot archive.
+
+# The feature version of the java that ./care runs (first on PATH), read from its release file: no JVM started.
+care_java_version() {
+  local java home
+  java="$(readlink -f "$(command -v java)" 2>/dev/null)" || return 0
+  home="$(dirname "$(dirname "$java")")"
+  sed -n 's/^JAVA_VERSION="\([^"]*\)"$/\1/p' "$home/release" 2>/dev/null
+}
+
+care_java_opts() { # $1: the quarkus-app folder; $2: the Java version (default: care_java_version)
+  local opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m" version="${2-$(care_java_version)}" archive
+  local feature="${version%%.*}"
+  if [[ "$feature" =~ ^[0-9]+$ ]] && ((feature >= 25)); then
+    archive="$1/app-$version.aot"
+    if [[ -f "$archive" ]]; then
+      opts+=" -XX:AOTCache=$archive"
+    elif [[ -w "$1" ]]; then
+      opts+=" -XX:AOTCacheOutput=$archive"
+    fi
+    echo "$opts -Xlog:aot=off -Xlog:cds=off"
+  else
+    archive="$1/app-cds${version:+-$version}.jsa"
+    if [[ -f "$archive" ]]; then
+      opts+=" -XX:SharedArchiveFile=$archive"
+    elif [[ -w "$1" ]]; then
+      opts+=" -XX:ArchiveClassesAtExit=$archive"
+    fi
+    echo "$opts -Xlog:cds=off -Xlog:cds+dynamic=off"
   fi
-  echo "$opts -Xlog:cds=off -Xlog:cds+dynamic=off"
 }

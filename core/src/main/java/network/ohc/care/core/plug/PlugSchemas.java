@@ -14,8 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import network.ohc.care.plug.sdk.PlugDatabase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
@@ -69,10 +72,40 @@ public class PlugSchemas {
     }
 
     void migrate(@Observes @Priority(5) StartupEvent event) throws SQLException {
-        for (String plug : plugsOnClassPath()) {
-            if (hasMigrations(plug)) {
-                prepare(plug);
-                migrate(plug);
+        migrate(plugsOnClassPath().stream().filter(PlugSchemas::hasMigrations).toList());
+    }
+
+    /**
+     * Prepares and migrates the plugs' schemas. A schema whose migrations are those recorded after its last migrate
+     * (MigratedSchemas) is left as it is without building a Flyway: a plug's main start cost.
+     */
+    void migrate(List<String> plugs) throws SQLException {
+        Map<String, String> fingerprints = new HashMap<>();
+        for (String plug : plugs) {
+            MigrationFingerprint.of(Thread.currentThread().getContextClassLoader(), "db/plugs/" + plug)
+                    .ifPresent(f -> fingerprints.put(PlugDatabase.schemaOf(plug), f));
+        }
+        Set<String> upToDate = Set.of();
+        if (!cleanAtStart && !fingerprints.isEmpty()) {
+            try (Connection c = dataSource.getConnection()) {
+                upToDate = MigratedSchemas.upToDate(c, fingerprints);
+            }
+        }
+        for (String plug : plugs) {
+            String schema = PlugDatabase.schemaOf(plug);
+            prepare(plug);
+            if (upToDate.contains(schema)) {
+                LOG.infof("plug %s: schema %s is up to date", plug, schema);
+                continue;
+            }
+            migrate(plug);
+            String fingerprint = fingerprints.get(schema);
+            if (fingerprint != null) {
+                try (Connection c = dataSource.getConnection()) {
+                    MigratedSchemas.record(c, schema, fingerprint);
+                } catch (SQLException e) { // only the next start's shortcut is lost
+                    LOG.warnf("plug %s: could not record its migrations' fingerprint: %s", plug, e.getMessage());
+                }
             }
         }
     }
