@@ -86,6 +86,12 @@ for subs in labels:
                          ("p99 ms, paced, ", "latency_p99_ms", "modulith_latency_p99_ms")):
         c, m = g(f"{ck}[{subs}]"), g(f"{mk}[{subs}]")
         print(f"{name + subs:46}{c:>12.2f}{'':>9}{m:>12.2f}{'':>9}{ratio(c, m):>15.2f}")
+# CPU time per signal (this JVM's and its database backends'), steadier than throughput on a shared machine.
+bj, bd = g("baseline_cpu_jvm_us_per_signal"), g("baseline_cpu_db_us_per_signal")
+print(f"CPU us per signal (JVM + PostgreSQL backends = total): baseline {bj:.1f} + {bd:.1f} = {bj + bd:.1f}")
+for subs in labels:
+    cj, cd = g(f"cpu_jvm_us_per_signal[{subs}]"), g(f"cpu_db_us_per_signal[{subs}]")
+    print(f"  Care, {subs}: {cj:.1f} + {cd:.1f} = {cj + cd:.1f} ({ratio(cj + cd, bj + bd):.2f}x the baseline's)")
 one, ten = g("delivered_per_s[1 subscriber]"), g("delivered_per_s[10 subscribers]")
 print(f"Care delivered/s to 10 subscribers vs baseline: {ratio(ten, base):.2f}  (target >= 0.80)")
 print(f"Care delivered/s, 10 subscribers vs 1: {ratio(ten, one):.2f}  (target >= 0.95)")
