@@ -44,7 +44,7 @@ for subs in $SUBS; do
   CARE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" CARE_DB_USER=postgres CARE_DATA_DIR="$OUT/data" \
     java -Xmx1g -Dbench.signals="$SIGNALS" -Dbench.threads="$THREADS" -Dbench.per-transaction="$PER_TX" -Dbench.subscribers="$subs" \
       -Dcare.bus.paused-subscribers="$(paused "$subs")" -Dcare.admin.password=bench-admin-password \
-      -jar "$ROOT/benchmarks/care-bench/target/quarkus-app/quarkus-run.jar" | grep '^RESULT' | tee -a "$results"
+      -Dquarkus.management.port=0 -jar "$ROOT/benchmarks/care-bench/target/quarkus-app/quarkus-run.jar" | grep '^RESULT' | tee -a "$results"
   if [[ "$PEER" == 1 && "$subs" -le 10 ]]; then
     echo "==> Spring Modulith JDBC registry, $subs listener(s) (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
     fresh_db "${DB}_peer"
