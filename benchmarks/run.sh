@@ -44,7 +44,7 @@ for subs in $SUBS; do
   CARE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" CARE_DB_USER=postgres CARE_DATA_DIR="$OUT/data" \
     java -Xmx1g -Dbench.signals="$SIGNALS" -Dbench.threads="$THREADS" -Dbench.per-transaction="$PER_TX" -Dbench.subscribers="$subs" \
       -Dcare.bus.paused-subscribers="$(paused "$subs")" -Dcare.admin.password=bench-admin-password \
-      -jar "$ROOT/benchmarks/care-bench/target/quarkus-app/quarkus-run.jar" | grep '^RESULT' | tee -a "$results"
+      -Dquarkus.management.port=0 -jar "$ROOT/benchmarks/care-bench/target/quarkus-app/quarkus-run.jar" | grep '^RESULT' | tee -a "$results"
   if [[ "$PEER" == 1 && "$subs" -le 10 ]]; then
     echo "==> Spring Modulith JDBC registry, $subs listener(s) (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
     fresh_db "${DB}_peer"
@@ -59,11 +59,15 @@ python3 - "$results" "$PER_TX" <<'PY'
 import sys
 r = {}
 bases = []
+base_cpu = {}  # each Care run's own baseline CPU (measured just before it), by run label
 for line in open(sys.argv[1]):
     parts = line.split()
     key, value = " ".join(parts[1:-1]), float(parts[-1])
     if key == "baseline_insert_commit_per_s":
         bases.append(value)
+    if key.startswith("cpu_") and "[" in key:
+        label = key[key.index("["):]
+        base_cpu[f"baseline_{key[:key.index('[')]}{label}"] = r.get(f"baseline_{key[:key.index('[')]}", float("nan"))
     r[key] = value
 # The baseline is measured before each Care run; the report uses their mean.
 base = sum(bases) / len(bases) if bases else float("nan")
@@ -86,6 +90,14 @@ for subs in labels:
                          ("p99 ms, paced, ", "latency_p99_ms", "modulith_latency_p99_ms")):
         c, m = g(f"{ck}[{subs}]"), g(f"{mk}[{subs}]")
         print(f"{name + subs:46}{c:>12.2f}{'':>9}{m:>12.2f}{'':>9}{ratio(c, m):>15.2f}")
+# CPU time per signal (this JVM's and its database backends'), steadier than throughput on a shared machine.
+print("CPU us per signal (JVM + PostgreSQL backends = total), each Care run against the baseline measured just before it:")
+for subs in labels:
+    cj, cd = g(f"cpu_jvm_us_per_signal[{subs}]"), g(f"cpu_db_us_per_signal[{subs}]")
+    bj = base_cpu.get(f"baseline_cpu_jvm_us_per_signal[{subs}]", float("nan"))
+    bd = base_cpu.get(f"baseline_cpu_db_us_per_signal[{subs}]", float("nan"))
+    print(f"  {subs}: baseline {bj:.1f} + {bd:.1f} = {bj + bd:.1f}; Care {cj:.1f} + {cd:.1f} = {cj + cd:.1f}"
+          f" ({ratio(cj + cd, bj + bd):.2f}x)")
 one, ten = g("delivered_per_s[1 subscriber]"), g("delivered_per_s[10 subscribers]")
 print(f"Care delivered/s to 10 subscribers vs baseline: {ratio(ten, base):.2f}  (target >= 0.80)")
 print(f"Care delivered/s, 10 subscribers vs 1: {ratio(ten, one):.2f}  (target >= 0.95)")

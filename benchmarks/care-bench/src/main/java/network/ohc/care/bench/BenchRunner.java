@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import network.ohc.care.bench.support.BenchLoad;
+import network.ohc.care.bench.support.CpuMeter;
 import network.ohc.care.bus.contracts.FacilityUpdated;
 import network.ohc.care.core.signal.SignalEmitter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -91,11 +92,17 @@ public class BenchRunner {
         long firstPosition = BenchState.SEEN.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
 
         // Baseline: the same payload, inserted and committed the same way, without the outbox machinery.
+        CpuMeter cpu = new CpuMeter(db);
+        cpu.start();
         double baseline = BenchLoad.baseline(db, json.writeValueAsString(signal()), signals, threads, perTransaction);
+        CpuMeter.Spent baselineCpu = cpu.stop();
         System.out.printf("RESULT baseline_insert_commit_per_s %.0f%n", baseline);
+        System.out.printf("RESULT baseline_cpu_jvm_us_per_signal %.1f%n", baselineCpu.jvmNanos() / 1e3 / signals);
+        System.out.printf("RESULT baseline_cpu_db_us_per_signal %.1f%n", baselineCpu.dbNanos() / 1e3 / signals);
 
         // Throughput: commit through the outbox; delivered when every active subscriber has seen every signal.
         long before = totalDelivered();
+        cpu.start();
         long started = System.nanoTime();
         double committed = perTransaction * BenchLoad.timed(threads, signals / perTransaction,
                 () -> QuarkusTransaction.requiringNew().run(() -> {
@@ -118,10 +125,13 @@ public class BenchRunner {
             System.out.println("RESULT-ERROR undelivered positions " + missing);
             throw new IllegalStateException("not every signal was delivered");
         }
+        CpuMeter.Spent careCpu = cpu.stop(); // up to a few ms of polling for the last delivery included
         double delivered = signals / ((BenchState.lastDeliveryNanos - started) / 1e9);
         System.out.printf("RESULT committed_per_s[%s] %.0f%n", label, committed);
         System.out.printf("RESULT delivered_per_s[%s] %.0f%n", label, delivered);
         System.out.printf("RESULT committed_vs_baseline[%s] %.2f%n", label, committed / baseline);
+        System.out.printf("RESULT cpu_jvm_us_per_signal[%s] %.1f%n", label, careCpu.jvmNanos() / 1e3 / signals);
+        System.out.printf("RESULT cpu_db_us_per_signal[%s] %.1f%n", label, careCpu.dbNanos() / 1e3 / signals);
 
         // Latency at a steady rate, one signal per transaction: from the commit's return on the writer's thread to the
         // handler, per subscriber.
@@ -174,8 +184,12 @@ public class BenchRunner {
                 SELECT nextval('core.signal_outbox_seq_seq'), x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb)
                 FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x
                 RETURNING seq""";
+        CpuMeter cpu = new CpuMeter(db);
         for (int round = 0; round < 2; round++) {
+            cpu.start();
             System.out.printf("RESULT breakdown_baseline_per_s %.0f%n", BenchLoad.baseline(db, payload, signals, threads, 1));
+            System.out.printf("RESULT breakdown_baseline_cpu_us_jvm_db_total %s%n", cpu.stop().perUnitMicros(signals));
+            cpu.start();
             System.out.printf("RESULT breakdown_outbox_row_plain_jdbc_per_s %.0f%n", BenchLoad.timed(threads, signals, () -> {
                 FacilityUpdated s = signal();
                 try (java.sql.Connection c = db.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(outboxInsert)) {
@@ -185,6 +199,8 @@ public class BenchRunner {
                     c.commit();
                 }
             }));
+            System.out.printf("RESULT breakdown_outbox_row_plain_jdbc_cpu_us_jvm_db_total %s%n", cpu.stop().perUnitMicros(signals));
+            cpu.start();
             System.out.printf("RESULT breakdown_baseline_row_in_jta_per_s %.0f%n", BenchLoad.timed(threads, signals,
                     () -> QuarkusTransaction.requiringNew().run(() -> {
                         try (java.sql.Connection c = db.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
@@ -195,8 +211,11 @@ public class BenchRunner {
                             throw new IllegalStateException(e);
                         }
                     })));
+            System.out.printf("RESULT breakdown_baseline_row_in_jta_cpu_us_jvm_db_total %s%n", cpu.stop().perUnitMicros(signals));
+            cpu.start();
             System.out.printf("RESULT breakdown_signal_through_outbox_per_s %.0f%n", BenchLoad.timed(threads, signals,
                     () -> QuarkusTransaction.requiringNew().run(() -> emitter.emit(signal()))));
+            System.out.printf("RESULT breakdown_signal_through_outbox_cpu_us_jvm_db_total %s%n", cpu.stop().perUnitMicros(signals));
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import network.ohc.care.bus.contracts.DomainSignal;
-import network.ohc.care.bus.contracts.SignalCatalog;
 import network.ohc.care.plug.sdk.Delivery;
 import network.ohc.care.plug.sdk.SignalSubscriber;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -30,7 +29,7 @@ final class HandlerConsumer implements Flow.Subscriber<Message<DomainSignal>> {
     @Override
     public void onNext(Message<DomainSignal> message) {
         DomainSignal signal = message.getPayload();
-        SubscriptionSpec.Handler handler = handlers.get(SignalCatalog.key(signal.envelope().type(), signal.envelope().schemaVersion()));
+        SubscriptionSpec.Handler handler = handlers.get(TypeKeys.of(signal.envelope().type(), signal.envelope().schemaVersion()));
         CompletionStage<?> done;
         try {
             done = handler.handler().handle(signal, message.getMetadata(Delivery.class).orElseThrow());

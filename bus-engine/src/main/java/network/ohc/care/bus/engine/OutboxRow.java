@@ -9,6 +9,6 @@ public record OutboxRow(long seq, UUID signalId, String type, int schemaVersion,
 
     /** Type and version, as handlers are keyed. */
     String key() {
-        return network.ohc.care.bus.contracts.SignalCatalog.key(type, schemaVersion);
+        return TypeKeys.of(type, schemaVersion);
     }
 }

@@ -12,10 +12,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Delivers the outbox to one subscriber, on a thread of its own, while this instance holds the subscriber's
- * lease ({@link LeaseKeeper}). Rows come from the instance's {@link OutboxFeed}. Handlers run on a second thread so
- * that one that hangs can be timed out and abandoned ({@link HandlerWatchdog}); they get a run of signals at a time,
- * and only a failure or a parked aggregate sends a signal through the slower one-by-one path with retries and dead
- * letters ({@link DeadLetterPolicy}). An async subscriber ({@code maxInFlight} above 1) gets its next run while the
+ * lease ({@link LeaseKeeper}). Rows come from the instance's {@link OutboxFeed}. Handlers get a run of signals at a
+ * time, on the worker's own thread ({@link CallerWatchdog}: a handler that hangs has that thread abandoned, and a fresh
+ * one carries on with the timed-out signal as a failed attempt); only a failure or a parked aggregate sends a signal
+ * through the slower one-by-one path with retries and dead letters ({@link DeadLetterPolicy}), whose attempts run on a
+ * handler thread of their own ({@link HandlerWatchdog}). An async subscriber ({@code maxInFlight} above 1) gets its next run while the
  * signals of the previous one are still open ({@link InFlight}); its position passes only what finished, in order.
  */
 final class SubscriberWorker implements Runnable {
@@ -32,6 +33,9 @@ final class SubscriberWorker implements Runnable {
     private final BusMetrics metrics;
     private final BusMetrics.Delivered deliveredMeters;
     private final LeaseKeeper lease;
+    /** Times the runs of first attempts, which run on the worker's thread. */
+    private final CallerWatchdog runs;
+    /** Times the one-by-one attempts (retries, replays), which run on a handler thread. */
     private final HandlerWatchdog watchdog;
     private final DeadLetterPolicy deadLetters;
 
@@ -59,12 +63,39 @@ final class SubscriberWorker implements Runnable {
         this.pipelined = spec.maxInFlight > 1;
         this.inFlight = inFlightFrom(-1);
         this.watchdog = new HandlerWatchdog("care-bus-handler-" + spec.name, spec.timeout);
+        this.runs = new CallerWatchdog("care-bus-watchdog-" + spec.name, spec.timeout, work -> timedOut((HandlerRun) work));
         this.deadLetters = new DeadLetterPolicy(spec.name, spec.maxAttempts, spec::backoffBefore, store,
                 () -> metrics.deadLettered(spec.name), d -> Thread.sleep(d.toMillis()));
     }
 
     void start() {
         thread = Wakeup.startDaemon(this, "care-bus-" + spec.name);
+    }
+
+    /**
+     * On the watchdog's thread: a handler of a run overran the timeout on the worker's thread, which is abandoned. A
+     * fresh thread takes over the worker, starting with the signal that timed out, as a failed first attempt.
+     */
+    private void timedOut(HandlerRun batch) {
+        if (!running) {
+            return;
+        }
+        thread = Wakeup.startDaemon(() -> {
+            try {
+                fail(batch, "timed out after " + runs.timeout().toMillis() + " ms");
+                lease.delivered(batch.succeeded);
+                settle(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            } catch (Exception e) {
+                LOG.warnf("signal delivery to '%s' paused after an error: %s", spec.name, e.toString());
+                inFlight = inFlightFrom(lease.current());
+                sleepQuietly(1000);
+            }
+            run();
+        }, "care-bus-" + spec.name);
     }
 
     void wake() {
@@ -83,7 +114,16 @@ final class SubscriberWorker implements Runnable {
 
     void stop() {
         running = false;
-        Wakeup.stop(thread);
+        Thread t = thread;
+        if (runs.stopping()) {
+            try {
+                t.join(2000); // the handler in hand may end; no other starts
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Wakeup.stop(t);
+        runs.shutdown();
         watchdog.shutdown();
         try {
             lease.release(); // what was handled since the last save is not delivered again after a clean stop
@@ -97,6 +137,8 @@ final class SubscriberWorker implements Runnable {
         while (running) {
             try {
                 loopOnce();
+            } catch (CallerWatchdog.Abandoned e) {
+                return; // a handler overran its timeout on this thread: another one carries on
             } catch (InterruptedException e) {
                 if (!running) {
                     return;
@@ -177,13 +219,13 @@ final class SubscriberWorker implements Runnable {
                 run.add(p);
             }
             if (!run.isEmpty()) {
-                if (!settle(runBatch(run, 1, inFlight, pipelined))) {
+                if (!settle(runBatch(run, 1, inFlight, pipelined, true))) {
                     return;
                 }
                 i = j;
             } else {
                 // Off the fast path, and in order: what is in flight finishes first.
-                if (!inFlight.isEmpty() && !settle(runBatch(List.of(), 1, inFlight, false))) {
+                if (!inFlight.isEmpty() && !settle(runBatch(List.of(), 1, inFlight, false, true))) {
                     return;
                 }
                 OutboxFeed.Row row = rows.get(i);
@@ -203,7 +245,7 @@ final class SubscriberWorker implements Runnable {
      * one finishes (it rings), a commit comes, or the oldest is due to time out.
      */
     private void awaitInFlight() throws Exception {
-        if (!settle(runBatch(List.of(), 1, inFlight, true))) {
+        if (!settle(runBatch(List.of(), 1, inFlight, true, true))) {
             return;
         }
         if (lease.dirty() && lease.saveDue() && !flush()) {
@@ -262,27 +304,34 @@ final class SubscriberWorker implements Runnable {
 
     /**
      * Hands {@code run} over after what {@code inFlight} holds, under the watchdog; with {@code handOff} it returns once
-     * all are handed over, else once all finished (or at the first failure). Counts what was delivered.
+     * all are handed over, else once all finished (or at the first failure). Counts what was delivered. {@code here}: on
+     * this thread (a run of first attempts: a time-out abandons this thread, see {@link #timedOut}), else on the handler
+     * thread.
      */
-    private HandlerRun runBatch(List<HandlerRun.Item> run, int attempt, InFlight into, boolean handOff) throws InterruptedException {
+    private HandlerRun runBatch(List<HandlerRun.Item> run, int attempt, InFlight into, boolean handOff, boolean here)
+            throws InterruptedException {
         HandlerRun batch = new HandlerRun(spec.name, run, attempt, spec.maxInFlight, into, handOff, spec.timeout.toNanos(),
                 deliveredMeters, lease::expired);
         if (batch.empty()) {
             batch.run(); // nothing here for this subscriber: only passes the rows over
             return batch;
         }
+        HandlerWatchdog.Verdict verdict;
         try {
-            HandlerWatchdog.Verdict verdict = watchdog.watch(batch, () -> running);
-            switch (verdict.outcome()) {
-                case CRASHED -> fail(batch, HandlerRun.describe(verdict.error()));
-                case TIMED_OUT -> fail(batch, "timed out after " + watchdog.timeout().toMillis() + " ms");
-                case STOPPED -> batch.stopped = true;
-                case FINISHED -> {
-                    // the run says how it went
-                }
-            }
-        } finally {
+            // Abandoned (an Error) passes through untouched: this thread then leaves the worker to its successor.
+            verdict = here ? runs.watch(batch, () -> running) : watchdog.watch(batch, () -> running);
+        } catch (InterruptedException e) {
             lease.delivered(batch.succeeded);
+            throw e;
+        }
+        lease.delivered(batch.succeeded);
+        switch (verdict.outcome()) {
+            case CRASHED -> fail(batch, HandlerRun.describe(verdict.error()));
+            case TIMED_OUT -> fail(batch, "timed out after " + watchdog.timeout().toMillis() + " ms");
+            case STOPPED -> batch.stopped = true;
+            case FINISHED -> {
+                // the run says how it went
+            }
         }
         return batch;
     }
@@ -340,7 +389,7 @@ final class SubscriberWorker implements Runnable {
     /** One attempt at one signal; null if handled, else the error. */
     private String attempt(HandlerRun.Item p, int attempt) throws Exception {
         HandlerRun one = runBatch(List.of(p), attempt, new InFlight(p.row().seq() - 1, () -> {
-        }), false);
+        }), false, false);
         if (one.stopped || one.fenced) {
             if (one.failed == null && one.finished >= p.row().seq()) {
                 return null;
