@@ -22,23 +22,18 @@ care_java_version() {
 }
 
 care_java_opts() { # $1: the quarkus-app folder; $2: the Java version (default: care_java_version)
-  local opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m" version="${2-$(care_java_version)}" archive
-  local feature="${version%%.*}"
+  local opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m" version="${2-$(care_java_version)}"
+  local feature="${version%%.*}" archive use make quiet
   if [[ "$feature" =~ ^[0-9]+$ ]] && ((feature >= 25)); then
-    archive="$1/app-$version.aot"
-    if [[ -f "$archive" ]]; then
-      opts+=" -XX:AOTCache=$archive"
-    elif [[ -w "$1" ]]; then
-      opts+=" -XX:AOTCacheOutput=$archive"
-    fi
-    echo "$opts -Xlog:aot=off -Xlog:cds=off"
+    archive="$1/app-$version.aot" use=-XX:AOTCache make=-XX:AOTCacheOutput quiet="-Xlog:aot=off -Xlog:cds=off"
   else
-    archive="$1/app-cds${version:+-$version}.jsa"
-    if [[ -f "$archive" ]]; then
-      opts+=" -XX:SharedArchiveFile=$archive"
-    elif [[ -w "$1" ]]; then
-      opts+=" -XX:ArchiveClassesAtExit=$archive"
-    fi
-    echo "$opts -Xlog:cds=off -Xlog:cds+dynamic=off"
+    archive="$1/app-cds${version:+-$version}.jsa" use=-XX:SharedArchiveFile make=-XX:ArchiveClassesAtExit
+    quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
   fi
+  if [[ -f "$archive" ]]; then
+    opts+=" $use=$archive"
+  elif [[ -w "$1" ]]; then
+    opts+=" $make=$archive"
+  fi
+  echo "$opts $quiet"
 }
