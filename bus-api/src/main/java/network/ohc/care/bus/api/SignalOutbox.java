@@ -3,7 +3,8 @@ package network.ohc.care.bus.api;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import network.ohc.care.bus.contracts.DomainSignal;
@@ -41,7 +42,8 @@ public interface SignalOutbox {
         ps.setString(4, e.aggregateType());
         ps.setObject(5, e.aggregateId());
         ps.setObject(6, e.facilityId());
-        ps.setTimestamp(7, Timestamp.from(e.occurredAt()));
+        // As a timestamptz: the driver formats it without the calendar that a java.sql.Timestamp costs on every signal.
+        ps.setObject(7, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
         ps.setString(8, e.actor());
         ps.setString(9, e.correlationId());
         ps.setString(10, payload);

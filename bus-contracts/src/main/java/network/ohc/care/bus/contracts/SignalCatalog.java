@@ -63,19 +63,35 @@ public final class SignalCatalog {
     }
 
     public static String typeName(Class<? extends DomainSignal> type) {
-        return annotation(type).name();
+        return declared(type).name();
     }
 
     public static int version(Class<? extends DomainSignal> type) {
-        return annotation(type).version();
+        return declared(type).version();
     }
 
-    private static SignalType annotation(Class<? extends DomainSignal> type) {
-        SignalType t = type.getAnnotation(SignalType.class);
+    /**
+     * Each class's annotation, read once: {@code getAnnotation} and the annotation's methods cost a few map look-ups and
+     * a proxy call each time, and every emitted signal asks for its type's name and version (issue 13).
+     */
+    private static final ClassValue<Declared> DECLARED = new ClassValue<>() {
+        @Override
+        protected Declared computeValue(Class<?> type) {
+            SignalType t = type.getAnnotation(SignalType.class);
+            return t == null ? null : new Declared(t.name(), t.version());
+        }
+    };
+
+    private static Declared declared(Class<? extends DomainSignal> type) {
+        Declared t = DECLARED.get(type);
         if (t == null) {
             throw new IllegalArgumentException(type.getName() + " has no @SignalType annotation");
         }
         return t;
+    }
+
+    /** A class's {@link SignalType} name and version. */
+    private record Declared(String name, int version) {
     }
 
     public static Builder builder() {

@@ -50,6 +50,10 @@ class SignalCatalogTest {
                 () -> SignalCatalog.builder().addCore().add(Impostor.class));
         assertTrue(e.getMessage().contains("PatientAdmitted") && e.getMessage().contains("Impostor"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SignalCatalog.typeName(Unannotated.class));
+        assertThrows(IllegalArgumentException.class, () -> SignalCatalog.version(Unannotated.class)); // also once remembered
+        assertEquals("plug.census.snapshot-taken", SignalCatalog.typeName(PlugSignal.class));
+        assertEquals(2, SignalCatalog.version(AdmittedV2.class));
+        assertEquals(2, SignalCatalog.version(AdmittedV2.class));
         // A new version of a type lives beside the old one.
         SignalCatalog both = SignalCatalog.builder().addCore().add(AdmittedV2.class).build();
         assertEquals(PatientAdmitted.class, both.byType("care.encounter.patient-admitted", 1).orElseThrow());

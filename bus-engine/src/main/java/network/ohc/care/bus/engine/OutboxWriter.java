@@ -3,12 +3,13 @@ package network.ohc.care.bus.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.ClientProxy;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +41,19 @@ public class OutboxWriter implements SignalOutbox {
     @Inject
     SignalBus bus;
 
+    /**
+     * The injected beans are application-scoped, reached through client proxies that look their instance up in the
+     * context on every call (a few per cent of a signal's CPU on the write path, issue 13): they live as long as the
+     * application, so the writer calls them directly.
+     */
+    @PostConstruct
+    void direct() {
+        tx = ClientProxy.unwrap(tx);
+        dataSource = ClientProxy.unwrap(dataSource);
+        afterCommit = ClientProxy.unwrap(afterCommit);
+        bus = ClientProxy.unwrap(bus);
+    }
+
     // The transaction id is taken (in the sub-select, which runs first) before the position is drawn: the delivery
     // cursor relies on it (see OutboxCursor). The position comes back, for the in-memory hand-off (LocalHandoff). The
     // identity's sequence is named, not looked up per row (pg_get_serial_sequence reads the catalog on every call).
@@ -51,9 +65,30 @@ public class OutboxWriter implements SignalOutbox {
             FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x
             RETURNING seq""";
 
+    /**
+     * Does what {@code @Transactional(MANDATORY)} did, without an interceptor on every signal: refuses to run outside a
+     * transaction, and marks the caller's transaction rollback-only when the signal cannot be recorded, so that a caller
+     * who catches the failure still cannot commit its change without the signal.
+     */
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
     public void append(DomainSignal signal) {
+        if (tx.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("a signal is recorded in the transaction of the change it describes: "
+                    + signal.envelope().type() + " was emitted outside a transaction");
+        }
+        try {
+            record(signal);
+        } catch (RuntimeException | Error ex) {
+            try {
+                tx.setRollbackOnly();
+            } catch (RuntimeException ended) { // the transaction has ended meanwhile (timed out): it cannot commit anyway
+                ex.addSuppressed(ended);
+            }
+            throw ex;
+        }
+    }
+
+    private void record(DomainSignal signal) {
         Envelope e = signal.envelope();
         String payload;
         try {
