@@ -133,6 +133,15 @@ final class HandlerRun implements HandlerWatchdog.Watched {
 
     @Override
     public void run() {
+        int before = succeeded;
+        try {
+            handOver();
+        } finally {
+            meters.count(succeeded - before);
+        }
+    }
+
+    private void handOver() {
         int next = 0;
         while (true) {
             // Once abandoned (stopping, or timed out) or fenced, nothing more is handed over; what was may finish.

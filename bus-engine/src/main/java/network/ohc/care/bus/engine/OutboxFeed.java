@@ -3,10 +3,13 @@ package network.ohc.care.bus.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,15 +39,18 @@ final class OutboxFeed implements Runnable {
     /** A row in the window, shared by the subscribers; signals are immutable records, so sharing the decoded one is safe. */
     static final class Row {
         final OutboxRow row;
+        /** The handler key ({@link OutboxRow#key()}), looked up once here rather than by every subscriber. */
+        final String key;
         private volatile DomainSignal decoded;
 
         Row(OutboxRow row) {
             this.row = row;
+            this.key = row.key();
         }
 
         /** A row this process wrote, with the signal it wrote (no need to parse the payload back for that record class). */
         Row(OutboxRow row, DomainSignal signal) {
-            this.row = row;
+            this(row);
             this.decoded = signal;
         }
 
@@ -80,7 +86,12 @@ final class OutboxFeed implements Runnable {
     // Guarded by this: the cursor, the hand-off, and the rows after windowFloor up to safeHead, in position order.
     private OutboxCursor cursor;
     private final LocalHandoff local;
-    private final ArrayList<Row> window = new ArrayList<>();
+    /**
+     * The window's rows in slots [0, windowCount). A slot, once filled, is never written again: trimming moves the
+     * rows kept to a fresh array, so a subscriber reads its slice of the array without the lock and without a copy.
+     */
+    private Row[] window;
+    private int windowCount;
     private long windowFloor;
     private LocalHandoff.Blocked blocked = LocalHandoff.Blocked.NOTHING;
     /** The position not known here that blocks the hand-off, and since when (System.nanoTime()). */
@@ -99,6 +110,7 @@ final class OutboxFeed implements Runnable {
         this.pollMillis = pollMillis;
         this.lingerMillis = lingerMillis;
         this.local = new LocalHandoff(windowSize);
+        this.window = new Row[windowSize + windowSize / 4 + batchSize];
     }
 
     void start() {
@@ -225,8 +237,8 @@ final class OutboxFeed implements Runnable {
         synchronized (this) {
             if (position >= windowFloor) {
                 int from = firstAfter(position);
-                int to = Math.min(window.size(), from + limit);
-                return new ArrayList<>(window.subList(from, to));
+                int to = Math.min(windowCount, from + limit);
+                return new Slice(window, from, to);
             }
         }
         // Behind the window: read the database, up to the safe head only.
@@ -239,10 +251,10 @@ final class OutboxFeed implements Runnable {
 
     private int firstAfter(long position) {
         int lo = 0;
-        int hi = window.size();
+        int hi = windowCount;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (window.get(mid).row.seq() <= position) {
+            if (window[mid].row.seq() <= position) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -382,12 +394,44 @@ final class OutboxFeed implements Runnable {
 
     /** Under the lock: adds rows (in position order, after the window's last) to the window, trimming it. */
     private void append(List<Row> rows) {
-        window.addAll(rows);
-        if (window.size() > windowSize + windowSize / 4) {
-            // Trim in chunks so the copy is paid rarely.
-            int drop = window.size() - windowSize;
-            windowFloor = window.get(drop - 1).row.seq();
-            window.subList(0, drop).clear();
+        if (windowCount + rows.size() > window.length) {
+            // Trim to the newest windowSize rows, into a fresh array: slices handed out keep reading the old one.
+            int keep = Math.min(windowCount, windowSize);
+            int drop = windowCount - keep;
+            Row[] fresh = new Row[Math.max(window.length, keep + rows.size() + windowSize / 4)];
+            System.arraycopy(window, drop, fresh, 0, keep);
+            if (drop > 0) {
+                windowFloor = window[drop - 1].row.seq();
+            }
+            window = fresh;
+            windowCount = keep;
+        }
+        for (Row r : rows) {
+            window[windowCount++] = r;
+        }
+    }
+
+    /** A read-only slice of the window's array: its slots are never written again (see {@link #window}). */
+    private static final class Slice extends AbstractList<Row> implements RandomAccess {
+        private final Row[] rows;
+        private final int from;
+        private final int to;
+
+        Slice(Row[] rows, int from, int to) {
+            this.rows = rows;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public Row get(int index) {
+            Objects.checkIndex(index, to - from);
+            return rows[from + index];
+        }
+
+        @Override
+        public int size() {
+            return to - from;
         }
     }
 

@@ -29,8 +29,9 @@ import org.jboss.logging.Logger;
 /**
  * Starts a delivery worker per durable subscription, wakes them after each commit that wrote signals, and stops them
  * on shutdown. A subscription is a {@code care-outbox} channel ({@link OutboxConnector}, registered while SmallRye
- * wires the channels) or a {@link SignalSubscriber} bean; both are the same stream of messages, acked or nacked by
- * their consumer. Several instances may share a database: each
+ * wires the channels), whose worker emits each signal as a message that its consumer acks or nacks, or a
+ * {@link SignalSubscriber} bean, whose handlers the worker calls itself (the same outcome as an ack or a nack, without
+ * a message per signal). Several instances may share a database: each
  * subscriber is delivered by whichever instance holds its lease.
  */
 @ApplicationScoped
@@ -75,10 +76,7 @@ public class SignalBus {
         List<SubscriptionSpec> specs = new ArrayList<>();
         List<SubscriptionSpec> all = new ArrayList<>(channels.values());
         for (SignalSubscriber subscriber : subscribers) {
-            SubscriptionSpec spec = SubscriptionSpec.of(subscriber);
-            MessageSource source = new MessageSource(spec.name);
-            source.subscribe(new HandlerConsumer(spec.routeThrough(source)));
-            all.add(spec);
+            all.add(SubscriptionSpec.of(subscriber)); // its handlers are called by the worker itself, without a message each
         }
         for (SubscriptionSpec spec : all) {
             if (!names.add(spec.name)) {

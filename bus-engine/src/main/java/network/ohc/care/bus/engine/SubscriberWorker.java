@@ -287,7 +287,7 @@ final class SubscriberWorker implements Runnable {
 
     /** The row ready for its first attempt in a run; null if it must take the one-by-one path (parked, or unreadable). */
     private HandlerRun.Item prepare(OutboxFeed.Row row) {
-        SubscriptionSpec.Handler handler = spec.handlers.get(row.row.key());
+        SubscriptionSpec.Handler handler = spec.handlers.get(row.key);
         boolean replay = row.row.seq() <= replayUpTo;
         if (handler == null) {
             return new HandlerRun.Item(row.row, null, null, replay);
@@ -367,7 +367,7 @@ final class SubscriberWorker implements Runnable {
     /** A signal off the fast path: parked behind a dead letter, unreadable, or to be attempted on its own. */
     private void process(OutboxFeed.Row feedRow, boolean replay) throws Exception {
         OutboxRow row = feedRow.row;
-        SubscriptionSpec.Handler handler = spec.handlers.get(row.key());
+        SubscriptionSpec.Handler handler = spec.handlers.get(feedRow.key);
         if (handler == null) {
             return;
         }

@@ -58,31 +58,33 @@ final class SubscriptionSpec implements Subscription {
         return new SubscriptionSpec(name);
     }
 
-    /**
-     * Hands every handled type to {@code source} instead (the worker then feeds the stream, whose consumer acks or
-     * nacks); returns the handlers as they were, for a consumer that dispatches by type.
-     */
-    Map<String, Handler> routeThrough(MessageSource source) {
-        Map<String, Handler> direct = new LinkedHashMap<>(handlers);
-        handlers.replaceAll((key, h) -> new Handler(h.type(), source::emit));
-        return direct;
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public <S extends DomainSignal> Subscription on(Class<S> type, SignalHandler<? super S> handler) {
         SignalHandler<DomainSignal> h = (SignalHandler<DomainSignal>) handler;
-        return onAsync(type, (signal, delivery) -> {
+        return add(type, (signal, delivery) -> {
             h.handle(signal, delivery);
             return DONE;
         });
     }
 
+    /** The worker calls the handler itself; a stage it does not return is a failed attempt, as a nack would be. */
     @Override
     @SuppressWarnings("unchecked")
     public <S extends DomainSignal> Subscription onAsync(Class<S> type, AsyncSignalHandler<? super S> handler) {
+        AsyncSignalHandler<DomainSignal> h = (AsyncSignalHandler<DomainSignal>) handler;
+        return add(type, (signal, delivery) -> {
+            CompletionStage<?> done = h.handle(signal, delivery);
+            if (done == null) {
+                throw new IllegalStateException("the handler of " + signal.envelope().type() + " returned no completion stage");
+            }
+            return done;
+        });
+    }
+
+    private Subscription add(Class<? extends DomainSignal> type, AsyncSignalHandler<DomainSignal> handler) {
         String typeName = SignalCatalog.key(type);
-        if (handlers.putIfAbsent(typeName, new Handler(type, (AsyncSignalHandler<DomainSignal>) handler)) != null) {
+        if (handlers.putIfAbsent(typeName, new Handler(type, handler)) != null) {
             throw new IllegalStateException("subscriber '" + name + "' declares two handlers for " + typeName);
         }
         return this;

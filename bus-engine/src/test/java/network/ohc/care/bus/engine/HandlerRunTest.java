@@ -115,6 +115,19 @@ class HandlerRunTest {
         assertEquals(102, r.finished);
         assertEquals(2, r.succeeded);
         assertTrue(inFlight.isEmpty());
+        assertEquals(2, meters.counted(), "the delivered counter counts each signal, added once per run");
+    }
+
+    @Test
+    void eachFinishedSignalCountsOnceAcrossPipelinedRuns() {
+        run(batch(101, 102), true, false);
+        assertEquals(0, meters.counted(), "handed over, not finished");
+        stages.get(101L).complete(null);
+        run(List.of(), true, false);
+        assertEquals(1, meters.counted());
+        stages.get(102L).complete(null);
+        run(List.of(), true, false);
+        assertEquals(2, meters.counted());
     }
 
     @Test

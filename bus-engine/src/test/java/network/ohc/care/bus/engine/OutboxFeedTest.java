@@ -2,6 +2,7 @@ package network.ohc.care.bus.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -186,5 +187,38 @@ class OutboxFeedTest {
         assertFalse(notStarted.inserted(1), "no start position yet: the outbox will tell");
         notStarted.committed(List.of(written(1)));
         assertEquals(-1, notStarted.safeHead());
+    }
+
+    static List<Long> seqs(List<OutboxFeed.Row> rows) {
+        return rows.stream().map(r -> r.row.seq()).toList();
+    }
+
+    @Test
+    void aSliceHandedOutStaysAsItWasWhileTheWindowMovesOnAndOneBehindTheWindowReadsTheOutbox() throws Exception {
+        FakeLog small = new FakeLog();
+        OutboxFeed f = new OutboxFeed(small, new ObjectMapper(), Map.of(), 2, 4, 500, 0);
+        f.establish();
+        small.commit(1);
+        small.commit(2);
+        f.readOnce();
+        List<OutboxFeed.Row> slice = f.after(0, 10); // a subscriber's batch, read without a copy
+        for (long seq = 3; seq <= 20; seq++) {
+            small.commit(seq);
+        }
+        while (f.readOnce() > 0) {
+            // the window fills and is trimmed several times
+        }
+        assertEquals(20, f.safeHead());
+        assertEquals(List.of(1L, 2L), seqs(slice), "trimming the window does not touch a slice handed out");
+        int fetches = small.fetches;
+        assertEquals(List.of(17L, 18L, 19L, 20L), seqs(f.after(16, 10)), "the newest rows, from memory");
+        assertEquals(fetches, small.fetches);
+        assertEquals(List.of(3L, 4L), seqs(f.after(2, 2)), "behind the window: from the outbox");
+        assertEquals(fetches + 1, small.fetches);
+    }
+
+    @Test
+    void aRowCarriesItsHandlerKeyLookedUpOnceForAllSubscribers() {
+        assertSame(TypeKeys.of("care.test", 1), new OutboxFeed.Row(row(1)).key);
     }
 }
