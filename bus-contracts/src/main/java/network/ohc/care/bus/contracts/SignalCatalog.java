@@ -91,7 +91,23 @@ public final class SignalCatalog {
     }
 
     /** A class's {@link SignalType} name and version. */
-    private record Declared(String name, int version) {
+    // A class, not a record: every record of this package is a signal to the native image's registration check.
+    private static final class Declared {
+        private final String name;
+        private final int version;
+
+        Declared(String name, int version) {
+            this.name = name;
+            this.version = version;
+        }
+
+        String name() {
+            return name;
+        }
+
+        int version() {
+            return version;
+        }
     }
 
     public static Builder builder() {
