@@ -102,12 +102,6 @@ final class DeploymentWriter {
                 }
             }
         }
-        if (!plugs.isEmpty()) {
-            // In a native image Quarkus replaces Flyway's class-path scanner with the list of migrations it made at build
-            // from these locations: core's schema and each plug's (Care's own Flyway migrates them, Quarkus' is inactive).
-            props.append("quarkus.flyway.locations=db/core")
-                    .append(plugs.stream().map(p -> ",db/plugs/" + p.request().name()).collect(Collectors.joining())).append('\n');
-        }
         Files.writeString(resources.resolve("application.properties"), props.toString());
         Files.writeString(resources.resolve("META-INF/care-deployment.properties"), meta.toString());
     }

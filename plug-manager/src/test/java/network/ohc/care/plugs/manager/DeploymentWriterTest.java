@@ -75,12 +75,4 @@ class DeploymentWriterTest {
         assertTrue(props.contains("\nplug.old.config.interval=PT5M\n"), props);
         assertTrue(props.contains("\nplug.old.interval=PT5M\n"), props);
     }
-
-    @Test
-    void aNativeImageListsTheMigrationsOfCoreAndOfEveryPlug() throws IOException {
-        Path a = jar("alpha", Map.of(PlugDescriptor.PATH, "name=alpha\nversion=1.0.0\n"));
-        Path b = jar("beta", Map.of(PlugDescriptor.PATH, "name=beta\nversion=1.0.0\n"));
-        String props = write("plugs=alpha,beta\nplug.alpha.source=path:alpha\nplug.beta.source=path:beta\n", Map.of("alpha", a, "beta", b));
-        assertTrue(props.contains("\nquarkus.flyway.locations=db/core,db/plugs/alpha,db/plugs/beta\n"), props);
-    }
 }
