@@ -8,9 +8,9 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
 /**
- * Makes each plug's role and schema right after core's migrations at start (a callback of core's Flyway, see
- * {@link CoreSchema}; when core's schema is up to date CoreSchema calls {@link #prepareAll} itself), before any plug
- * datasource opens a connection: a plug unit's connections begin with {@code SET ROLE}.
+ * Makes each plug's role and schema right after core's migrations at start (configured as a callback of core's
+ * Flyway, {@code quarkus.flyway.callbacks}), so they exist before any plug datasource opens a connection: Quarkus runs
+ * the migrations before it starts the persistence units, and a plug unit's connections begin with {@code SET ROLE}.
  */
 public class PlugRolesCallback implements Callback {
 
@@ -26,11 +26,7 @@ public class PlugRolesCallback implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        prepareAll(context.getConnection());
-    }
-
-    /** Each plug's role and schema, on {@code c} (its auto-commit mode restored). */
-    static void prepareAll(Connection c) {
+        Connection c = context.getConnection();
         try {
             boolean auto = c.getAutoCommit();
             try {
