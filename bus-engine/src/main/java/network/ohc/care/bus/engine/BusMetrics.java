@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -41,10 +42,7 @@ public class BusMetrics {
 
         /** A signal's handler finished: its latency (the count is added per run, by {@link #count}). */
         void record(OutboxRow row) {
-            Instant now = Instant.now();
-            Instant at = row.occurredAt();
-            latency.record((now.getEpochSecond() - at.getEpochSecond()) * 1_000_000_000L + now.getNano() - at.getNano(),
-                    TimeUnit.NANOSECONDS);
+            latency.record(row.occurredAt().until(Instant.now(), ChronoUnit.NANOS), TimeUnit.NANOSECONDS);
         }
 
         /** {@code n} signals delivered: one increment per run rather than per signal (a composite counter's is not cheap). */
