@@ -98,6 +98,10 @@ for subs in labels:
     bd = base_cpu.get(f"baseline_cpu_db_us_per_signal[{subs}]", float("nan"))
     print(f"  {subs}: baseline {bj:.1f} + {bd:.1f} = {bj + bd:.1f}; Care {cj:.1f} + {cd:.1f} = {cj + cd:.1f}"
           f" ({ratio(cj + cd, bj + bd):.2f}x)")
+print("Warm-up rounds (until a round left the JIT nearly idle) and JIT compile ms during the measured Care run:")
+for subs in labels:
+    print(f"  {subs}: Care {g(f'warmup_rounds[{subs}]'):.0f} rounds, {g(f'jit_ms[{subs}]'):.0f} ms compiling while measured;"
+          f" Modulith {g(f'modulith_warmup_rounds[{subs}]'):.0f} rounds")
 one, ten = g("delivered_per_s[1 subscriber]"), g("delivered_per_s[10 subscribers]")
 print(f"Care delivered/s to 10 subscribers vs baseline: {ratio(ten, base):.2f}  (target >= 0.80)")
 print(f"Care delivered/s, 10 subscribers vs 1: {ratio(ten, one):.2f}  (target >= 0.95)")

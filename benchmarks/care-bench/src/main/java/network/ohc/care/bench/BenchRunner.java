@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import network.ohc.care.bench.support.BenchLoad;
 import network.ohc.care.bench.support.CpuMeter;
+import network.ohc.care.bench.support.JitWarmup;
 import network.ohc.care.bus.contracts.FacilityUpdated;
 import network.ohc.care.core.signal.SignalEmitter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,8 +46,11 @@ public class BenchRunner {
     @ConfigProperty(name = "bench.rate", defaultValue = "1000")
     int rate;
     /** Transactions through each measured path before anything is measured, so that neither is timed while the JIT compiles it. */
-    @ConfigProperty(name = "bench.warmup", defaultValue = "2000")
+    @ConfigProperty(name = "bench.warmup", defaultValue = "5000")
     int warmup;
+    /** At most this many warm-up rounds ({@link JitWarmup}: until a round leaves the JIT nearly idle). */
+    @ConfigProperty(name = "bench.warmup-rounds", defaultValue = "10")
+    int warmupRounds;
 
     /** {@code throughput} (the comparison with the baseline and the peer) or {@code soak} ({@link SoakRunner}). */
     @ConfigProperty(name = "bench.mode", defaultValue = "throughput")
@@ -76,32 +80,41 @@ public class BenchRunner {
 
     void run() throws Exception {
         String label = subscribers + " subscriber" + (subscribers == 1 ? "" : "s");
-        // Warm-up: both paths, the outbox's until every subscriber has had every signal.
+        // Warm-up: both paths, the outbox's until every subscriber has had every signal; rounds until the JIT is quiet.
         String warmPayload = json.writeValueAsString(signal());
-        BenchLoad.baseline(db, warmPayload, warmup, threads, perTransaction);
-        BenchLoad.timed(threads, warmup / perTransaction, () -> QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < perTransaction; i++) {
-                emitter.emit(signal());
+        JitWarmup jit = new JitWarmup();
+        int rounds = jit.warm(warmupRounds, () -> {
+            BenchLoad.baseline(db, warmPayload, warmup, threads, perTransaction);
+            long before = totalDelivered();
+            BenchLoad.timed(threads, warmup / perTransaction, () -> QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < perTransaction; i++) {
+                    emitter.emit(signal());
+                }
+            }));
+            long warmed = before + (long) (warmup / perTransaction) * perTransaction * subscribers;
+            long warmDeadline = System.nanoTime() + 120_000_000_000L;
+            while (totalDelivered() < warmed && System.nanoTime() < warmDeadline) {
+                Thread.sleep(2);
             }
-        }));
-        long warmed = (long) (warmup / perTransaction) * perTransaction * subscribers;
-        long warmDeadline = System.nanoTime() + 120_000_000_000L;
-        while (totalDelivered() < warmed && System.nanoTime() < warmDeadline) {
-            Thread.sleep(2);
-        }
+        });
+        System.out.printf("RESULT warmup_rounds[%s] %d%n", label, rounds);
         long firstPosition = BenchState.SEEN.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
 
         // Baseline: the same payload, inserted and committed the same way, without the outbox machinery.
         CpuMeter cpu = new CpuMeter(db);
+        long compiled = jit.compileMillis();
         cpu.start();
         double baseline = BenchLoad.baseline(db, json.writeValueAsString(signal()), signals, threads, perTransaction);
         CpuMeter.Spent baselineCpu = cpu.stop();
         System.out.printf("RESULT baseline_insert_commit_per_s %.0f%n", baseline);
         System.out.printf("RESULT baseline_cpu_jvm_us_per_signal %.1f%n", baselineCpu.jvmNanos() / 1e3 / signals);
         System.out.printf("RESULT baseline_cpu_db_us_per_signal %.1f%n", baselineCpu.dbNanos() / 1e3 / signals);
+        System.out.printf("RESULT baseline_jit_ms %d%n", jit.compileMillis() - compiled);
+        compiled = jit.compileMillis();
 
         // Throughput: commit through the outbox; delivered when every active subscriber has seen every signal.
         long before = totalDelivered();
+        System.err.printf("%s measured run starts%n", java.time.LocalTime.now());
         cpu.start();
         long started = System.nanoTime();
         double committed = perTransaction * BenchLoad.timed(threads, signals / perTransaction,
@@ -126,12 +139,14 @@ public class BenchRunner {
             throw new IllegalStateException("not every signal was delivered");
         }
         CpuMeter.Spent careCpu = cpu.stop(); // up to a few ms of polling for the last delivery included
+        System.err.printf("%s measured run ends%n", java.time.LocalTime.now());
         double delivered = signals / ((BenchState.lastDeliveryNanos - started) / 1e9);
         System.out.printf("RESULT committed_per_s[%s] %.0f%n", label, committed);
         System.out.printf("RESULT delivered_per_s[%s] %.0f%n", label, delivered);
         System.out.printf("RESULT committed_vs_baseline[%s] %.2f%n", label, committed / baseline);
         System.out.printf("RESULT cpu_jvm_us_per_signal[%s] %.1f%n", label, careCpu.jvmNanos() / 1e3 / signals);
         System.out.printf("RESULT cpu_db_us_per_signal[%s] %.1f%n", label, careCpu.dbNanos() / 1e3 / signals);
+        System.out.printf("RESULT jit_ms[%s] %d%n", label, jit.compileMillis() - compiled);
 
         // Latency at a steady rate, one signal per transaction: from the commit's return on the writer's thread to the
         // handler, per subscriber.

@@ -65,6 +65,8 @@ public class PeerApp implements CommandLineRunner {
     int rate;
     @Value("${bench.warmup:2000}")
     int warmup;
+    @Value("${bench.warmup-rounds:10}")
+    int warmupRounds;
 
     public PeerApp(TransactionTemplate tx, ApplicationEventPublisher events) {
         this.tx = tx;
@@ -83,12 +85,24 @@ public class PeerApp implements CommandLineRunner {
     @Override
     public void run(String... args) throws Exception {
         String label = subscribers + " subscriber" + (subscribers == 1 ? "" : "s");
-        // Warm-up, as in Care's benchmark: the path is not timed while the JIT compiles it.
-        publish(warmup);
-        long warmDeadline = System.nanoTime() + 600_000_000_000L;
-        while (DELIVERED.get() < (long) warmup * subscribers && System.nanoTime() < warmDeadline) {
-            Thread.sleep(5);
+        // Warm-up, as in Care's benchmark (its JitWarmup): rounds until one leaves the JIT nearly idle, so that the path
+        // is not timed while the JIT compiles it.
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        int rounds = 0;
+        while (rounds++ < warmupRounds) {
+            long compiled = jit.getTotalCompilationTime();
+            long t0 = System.nanoTime();
+            DELIVERED.set(0);
+            publish(warmup);
+            long warmDeadline = System.nanoTime() + 600_000_000_000L;
+            while (DELIVERED.get() < (long) warmup * subscribers && System.nanoTime() < warmDeadline) {
+                Thread.sleep(5);
+            }
+            if (jit.getTotalCompilationTime() - compiled <= 0.05 * (System.nanoTime() - t0) / 1e6) {
+                break;
+            }
         }
+        System.out.printf("RESULT modulith_warmup_rounds[%s] %d%n", label, Math.min(rounds, warmupRounds));
         DELIVERED.set(0);
         long started = System.nanoTime();
         publish(signals);
