@@ -46,6 +46,10 @@ class HandlerRunTest {
         @Override
         public void terminate() {
         }
+
+        @Override
+        public void close() {
+        }
     };
 
     static BusMetrics.Delivered meters() {
@@ -116,6 +120,42 @@ class HandlerRunTest {
         assertEquals(2, r.succeeded);
         assertTrue(inFlight.isEmpty());
         assertEquals(2, meters.counted(), "the delivered counter counts each signal, added once per run");
+    }
+
+    @Test
+    void eachHandlerCallHasItsOwnRequestContextAndTheRunLeavesItOnceAtItsEnd() {
+        List<String> events = new ArrayList<>();
+        HandlerRun.Scope recording = new HandlerRun.Scope() {
+            @Override
+            public void activate() {
+                events.add("activate");
+            }
+
+            @Override
+            public void terminate() {
+                events.add("destroy");
+            }
+
+            @Override
+            public void close() {
+                events.add("leave");
+            }
+        };
+        SubscriptionSpec.Handler quick = new SubscriptionSpec.Handler(FacilityUpdated.class, (signal, delivery) -> {
+            events.add("handle " + delivery.position());
+            if (delivery.position() == 103) {
+                throw new IllegalStateException("boom");
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+        HandlerRun r = new HandlerRun("test", List.of(new HandlerRun.Item(row(101), quick, null, false),
+                new HandlerRun.Item(row(102), quick, null, false), new HandlerRun.Item(row(103), quick, null, false)), 50, inFlight,
+                false, MINUTE, meters, () -> false, recording);
+        r.run();
+        assertEquals(List.of("activate", "handle 101", "destroy", "activate", "handle 102", "destroy", "activate", "handle 103",
+                "destroy", "leave"), events, "a fresh context per signal, destroyed after it even when the handler throws; left once");
+        assertEquals(102, r.finished);
+        assertEquals(103, r.failed.row().seq());
     }
 
     @Test
