@@ -196,7 +196,7 @@ public class BenchRunner {
                 INSERT INTO core.signal_outbox (seq, tx_id, signal_id, type, schema_version, aggregate_type, aggregate_id,
                     facility_id, occurred_at, actor, correlation_id, payload)
                 OVERRIDING SYSTEM VALUE
-                SELECT nextval('core.signal_outbox_seq_seq'), x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb)
+                SELECT nextval('core.signal_outbox_seq_seq'), x.id, ?, ?, ?, ?, ?, ?, cast(? AS timestamptz), ?, ?, cast(? AS jsonb)
                 FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x
                 RETURNING seq""";
         CpuMeter cpu = new CpuMeter(db);

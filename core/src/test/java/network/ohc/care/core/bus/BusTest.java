@@ -267,7 +267,7 @@ class BusTest {
             INSERT INTO core.signal_outbox (seq, tx_id, signal_id, type, schema_version, aggregate_type, aggregate_id,
                 facility_id, occurred_at, actor, correlation_id, payload)
             OVERRIDING SYSTEM VALUE
-            SELECT nextval(pg_get_serial_sequence('core.signal_outbox', 'seq')), x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb)
+            SELECT nextval(pg_get_serial_sequence('core.signal_outbox', 'seq')), x.id, ?, ?, ?, ?, ?, ?, cast(? AS timestamptz), ?, ?, cast(? AS jsonb)
             FROM (SELECT pg_current_xact_id() AS id OFFSET 0) x""";
 
     List<Long> seqsOf(UUID aggregate) throws Exception {
