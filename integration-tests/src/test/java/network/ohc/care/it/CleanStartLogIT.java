@@ -67,7 +67,7 @@ class CleanStartLogIT {
         }
         // The deployment's plugs did start: their schemas were migrated (the lines a fault like the one above hides behind).
         for (String plug : List.of("census", "webhooks")) {
-            assertTrue(lines.stream().anyMatch(l -> l.contains("plug " + plug + ": schema care_plug_" + plug)),
+            assertTrue(lines.stream().anyMatch(l -> l.contains("plug " + plug + ": schema plug_" + plug)),
                     plug + "'s schema was not prepared:\n" + String.join("\n", lines));
         }
         List<String> bad = lines.stream().filter(l -> LEVEL.matcher(l).find())
