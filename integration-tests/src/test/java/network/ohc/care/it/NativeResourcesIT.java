@@ -36,7 +36,8 @@ class NativeResourcesIT {
         String source = Files.readString(ROOT.resolve("embedded-postgres/src/main/java/network/ohc/care/postgres/embedded/EmbeddedPostgres.java"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("ARCHIVE = \"/([^\"]+)\"").matcher(source);
         assertTrue(m.find(), "EmbeddedPostgres names its archive");
-        List<String> needed = new ArrayList<>(List.of(m.group(1)));
+        // and the list of the plugs' migrations that ./care build writes (core's PlugMigrations reads it by name)
+        List<String> needed = new ArrayList<>(List.of(m.group(1), "META-INF/care/plug-migrations.list"));
         List<Path> resourceRoots = new ArrayList<>(List.of(ROOT.resolve("core/src/main/resources")));
         try (Stream<Path> plugs = Files.list(ROOT.resolve("plugs"))) {
             plugs.map(p -> p.resolve("runtime/src/main/resources")).filter(Files::isDirectory).forEach(resourceRoots::add);

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * A SHA-256 of every file under a migration folder on the class path (names and contents, in name order): equal
  * fingerprints mean Flyway would find the same migrations. Empty when a folder is not in a jar or a directory (a
- * native image's resources, say): the caller then lets Flyway decide.
+ * native image's resources, say): the caller then lets Flyway decide. A deployment's build-time list of files is
+ * fingerprinted by {@link #ofFiles} instead, with no folder listed.
  */
 final class MigrationFingerprint {
     private MigrationFingerprint() {
@@ -40,6 +41,33 @@ final class MigrationFingerprint {
         } catch (IOException | UncheckedIOException | URISyntaxException e) {
             return Optional.empty();
         }
+        return digest(files);
+    }
+
+    /**
+     * The fingerprint of exactly {@code paths} (resource paths under {@code folder}, as a deployment's build-time list
+     * names them), each read by its name: no folder is listed. Equal to {@link #of} for the same files. Empty when one
+     * cannot be read.
+     */
+    static Optional<String> ofFiles(ClassLoader loader, String folder, java.util.List<String> paths) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        String prefix = folder + "/";
+        for (String path : paths) {
+            if (!path.startsWith(prefix)) {
+                return Optional.empty();
+            }
+            try (InputStream in = loader.getResourceAsStream(path)) {
+                if (in == null || files.put(path.substring(prefix.length()), in.readAllBytes()) != null) {
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return digest(files);
+    }
+
+    private static Optional<String> digest(SortedMap<String, byte[]> files) {
         if (files.isEmpty()) {
             return Optional.empty();
         }

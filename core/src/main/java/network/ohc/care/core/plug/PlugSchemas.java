@@ -67,23 +67,28 @@ public class PlugSchemas {
         return names;
     }
 
+    /** Whether the plug has migrations: in the deployment's build-time list, or else its folder on the class path. */
     static boolean hasMigrations(String plug) {
-        return Thread.currentThread().getContextClassLoader().getResource("db/plugs/" + plug) != null;
+        return PlugMigrations.of(Thread.currentThread().getContextClassLoader()).has(plug);
     }
 
     void migrate(@Observes @Priority(5) StartupEvent event) throws SQLException {
-        migrate(plugsOnClassPath().stream().filter(PlugSchemas::hasMigrations).toList());
+        PlugMigrations migrations = PlugMigrations.of(Thread.currentThread().getContextClassLoader());
+        migrate(migrations, plugsOnClassPath().stream().filter(migrations::has).toList());
+    }
+
+    void migrate(List<String> plugs) throws SQLException {
+        migrate(PlugMigrations.of(Thread.currentThread().getContextClassLoader()), plugs);
     }
 
     /**
      * Prepares and migrates the plugs' schemas. A schema whose migrations are those recorded after its last migrate
      * (MigratedSchemas) is left as it is without building a Flyway: a plug's main start cost.
      */
-    void migrate(List<String> plugs) throws SQLException {
+    void migrate(PlugMigrations migrations, List<String> plugs) throws SQLException {
         Map<String, String> fingerprints = new HashMap<>();
         for (String plug : plugs) {
-            MigrationFingerprint.of(Thread.currentThread().getContextClassLoader(), "db/plugs/" + plug)
-                    .ifPresent(f -> fingerprints.put(PlugDatabase.schemaOf(plug), f));
+            migrations.fingerprint(plug).ifPresent(f -> fingerprints.put(PlugDatabase.schemaOf(plug), f));
         }
         Set<String> upToDate = Set.of();
         if (!cleanAtStart && !fingerprints.isEmpty()) {
@@ -98,7 +103,7 @@ public class PlugSchemas {
                 LOG.infof("plug %s: schema %s is up to date", plug, schema);
                 continue;
             }
-            migrate(plug);
+            migrate(migrations, plug);
             String fingerprint = fingerprints.get(schema);
             if (fingerprint != null) {
                 try (Connection c = dataSource.getConnection()) {
@@ -137,19 +142,24 @@ public class PlugSchemas {
 
     /** Flyway for the plug's schema, migrating as the plug's role. */
     static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String plug, String url, String user, String password) {
+        return flyway(PlugMigrations.of(Thread.currentThread().getContextClassLoader()), plug, url, user, password);
+    }
+
+    /** Flyway for the plug's schema, migrating as the plug's role the migrations {@code migrations} gives it. */
+    static org.flywaydb.core.api.configuration.FluentConfiguration flyway(PlugMigrations migrations, String plug, String url, String user,
+            String password) {
         String schema = PlugDatabase.schemaOf(plug);
-        return Flyway.configure(Thread.currentThread().getContextClassLoader())
+        return migrations.configure(Flyway.configure(Thread.currentThread().getContextClassLoader())
                 .dataSource(url, user, password)
                 .initSql("SET ROLE " + PlugDatabase.roleOf(plug))
                 .schemas(schema)
                 .defaultSchema(schema)
-                .createSchemas(false)
-                .locations("classpath:db/plugs/" + plug);
+                .createSchemas(false), plug);
     }
 
-    void migrate(String plug) {
+    void migrate(PlugMigrations migrations, String plug) {
         String schema = PlugDatabase.schemaOf(plug);
-        Flyway flyway = flyway(plug, url, user, password.orElse(""))
+        Flyway flyway = flyway(migrations, plug, url, user, password.orElse(""))
                 .cleanDisabled(!cleanAtStart)
                 .load();
         if (cleanAtStart) {

@@ -75,4 +75,16 @@ class DeploymentWriterTest {
         assertTrue(props.contains("\nplug.old.config.interval=PT5M\n"), props);
         assertTrue(props.contains("\nplug.old.interval=PT5M\n"), props);
     }
+
+    @Test
+    void theDeploymentListsEveryPlugsMigrationsFromItsJar() throws IOException {
+        Path census = jar("census", Map.of(PlugDescriptor.PATH, "name=census\nversion=1.0.0\n",
+                "db/plugs/census/V2__b.sql", "SELECT 2;", "db/plugs/census/V1__a.sql", "SELECT 1;",
+                "db/plugs/census/sub/V3__c.sql", "SELECT 3;", "db/plugs/other/V1__x.sql", "SELECT 0;", "db/plugs/census.sql", "-"));
+        Path none = jar("none", Map.of(PlugDescriptor.PATH, "name=none\nversion=1.0.0\n"));
+        write("plugs=census,none\nplug.census.source=path:census\nplug.none.source=path:none\n", Map.of("census", census, "none", none));
+        List<String> index = Files.readAllLines(dir.resolve("deployment/src/main/resources/" + DeploymentWriter.MIGRATIONS_INDEX))
+                .stream().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(List.of("db/plugs/census/V1__a.sql", "db/plugs/census/V2__b.sql", "db/plugs/census/sub/V3__c.sql"), index);
+    }
 }
