@@ -1,5 +1,6 @@
 package network.ohc.care.core.boot;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -8,6 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import network.ohc.care.core.staff.UserService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,10 +31,18 @@ public class AdminBootstrap {
     @Inject
     UserService users;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @ConfigProperty(name = "care.admin.password")
     Optional<String> password;
 
-    void onStart(@Observes @Priority(10) StartupEvent event) {
+    void onStart(@Observes @Priority(10) StartupEvent event) throws SQLException {
+        // Every start but a fresh database's first: one query over JDBC. Hibernate's first session (and the bootstrap
+        // lock, which another instance's demo data may hold) only when the account is missing.
+        if (adminExists()) {
+            return;
+        }
         String generated = QuarkusTransaction.requiringNew().call(this::ensureAdmin);
         if (generated != null) {
             String line = "=".repeat(64);
@@ -37,6 +50,17 @@ public class AdminBootstrap {
             System.out.println(" Created superuser 'admin' with password: " + generated);
             System.out.println(" It is shown only this once. Set CARE_ADMIN_PASSWORD to choose it.");
             System.out.println(line);
+        }
+    }
+
+    /** Whether admin exists, read without a transaction or an ORM session. */
+    boolean adminExists() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select exists (select 1 from core.staff_user where username = ?)")) {
+            ps.setString(1, ADMIN);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
