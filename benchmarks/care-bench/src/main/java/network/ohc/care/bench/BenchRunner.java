@@ -45,8 +45,11 @@ public class BenchRunner {
     int latencySeconds;
     @ConfigProperty(name = "bench.rate", defaultValue = "1000")
     int rate;
-    /** Transactions through each measured path before anything is measured, so that neither is timed while the JIT compiles it. */
-    @ConfigProperty(name = "bench.warmup", defaultValue = "5000")
+    /**
+     * Transactions through each measured path per warm-up round, so that neither is timed while the JIT compiles it:
+     * as many as the measured run's default (smaller rounds left C2 compiling for up to a third of the measured run).
+     */
+    @ConfigProperty(name = "bench.warmup", defaultValue = "20000")
     int warmup;
     /** At most this many warm-up rounds ({@link JitWarmup}: until a round leaves the JIT nearly idle). */
     @ConfigProperty(name = "bench.warmup-rounds", defaultValue = "10")
