@@ -24,9 +24,8 @@ final class HandlerRun implements HandlerWatchdog.Watched {
     record Item(OutboxRow row, SubscriptionSpec.Handler handler, DomainSignal signal, boolean replay) {
     }
 
-    /** The request context each hand-over runs in: Arc's, or a test's own. */
     /**
-     * The request context around each handler call: every signal gets a fresh one, its beans destroyed once the handler
+     * The request context around each handler call (Arc's, or a test's own): every signal gets a fresh one, its beans destroyed once the handler
      * returns. Between the signals of a run the context is not left, only replaced ({@link #close()} leaves it after the
      * last): leaving and entering it per signal added and removed the thread's context slot each time, about a tenth of
      * a subscriber thread's work.
@@ -44,12 +43,9 @@ final class HandlerRun implements HandlerWatchdog.Watched {
         static Scope arc() {
             ManagedContext context = Arc.container().requestContext();
             return new Scope() {
-                private boolean entered;
-
                 @Override
                 public void activate() {
                     context.activate(); // replaces the state the last terminate() destroyed
-                    entered = true;
                 }
 
                 @Override
@@ -59,10 +55,7 @@ final class HandlerRun implements HandlerWatchdog.Watched {
 
                 @Override
                 public void close() {
-                    if (entered) {
-                        entered = false;
-                        context.deactivate();
-                    }
+                    context.deactivate(); // made right before its first activate(): always entered by now
                 }
             };
         }
