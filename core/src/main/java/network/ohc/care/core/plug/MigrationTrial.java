@@ -29,8 +29,9 @@ public final class MigrationTrial {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/plug-build/migration-trial").toAbsolutePath();
         List<String> plugs = new ArrayList<>();
+        PlugMigrations migrations = PlugMigrations.of(Thread.currentThread().getContextClassLoader());
         for (String plug : PlugSchemas.plugsOnClassPath()) {
-            if (PlugSchemas.hasMigrations(plug)) {
+            if (migrations.has(plug)) {
                 plugs.add(plug);
             }
         }

@@ -30,8 +30,10 @@ public class PlugRolesCallback implements Callback {
         try {
             boolean auto = c.getAutoCommit();
             try {
-                for (PlugDescriptor plug : PlugDescriptor.onClassPath(Thread.currentThread().getContextClassLoader())) {
-                    if (plug.persistenceUnit() || PlugSchemas.hasMigrations(plug.name())) {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                PlugMigrations migrations = PlugMigrations.of(loader); // the deployment's list, read once for all plugs
+                for (PlugDescriptor plug : PlugDescriptor.onClassPath(loader)) {
+                    if (plug.persistenceUnit() || migrations.has(plug.name())) {
                         PlugSchemas.prepare(c, plug.name());
                     }
                 }

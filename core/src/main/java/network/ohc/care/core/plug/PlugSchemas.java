@@ -67,11 +67,6 @@ public class PlugSchemas {
         return names;
     }
 
-    /** Whether the plug has migrations: in the deployment's build-time list, or else its folder on the class path. */
-    static boolean hasMigrations(String plug) {
-        return PlugMigrations.of(Thread.currentThread().getContextClassLoader()).has(plug);
-    }
-
     void migrate(@Observes @Priority(5) StartupEvent event) throws SQLException {
         PlugMigrations migrations = PlugMigrations.of(Thread.currentThread().getContextClassLoader());
         migrate(migrations, plugsOnClassPath().stream().filter(migrations::has).toList());
