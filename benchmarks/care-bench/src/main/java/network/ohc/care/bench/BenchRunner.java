@@ -84,10 +84,10 @@ public class BenchRunner {
     void run() throws Exception {
         String label = subscribers + " subscriber" + (subscribers == 1 ? "" : "s");
         // Warm-up: both paths, the outbox's until every subscriber has had every signal; rounds until the JIT is quiet.
-        String warmPayload = json.writeValueAsString(signal());
+        String payload = json.writeValueAsString(signal()); // the baseline's row, in warm-up and measured runs alike
         JitWarmup jit = new JitWarmup();
         int rounds = jit.warm(warmupRounds, () -> {
-            BenchLoad.baseline(db, warmPayload, warmup, threads, perTransaction);
+            BenchLoad.baseline(db, payload, warmup, threads, perTransaction);
             careRound(warmup);
         });
         System.out.printf("RESULT warmup_rounds[%s] %d%n", label, rounds);
@@ -97,7 +97,6 @@ public class BenchRunner {
         // Right before each measured path, that path again until the JIT is quiet: switching between the two paths in
         // one JVM deoptimizes shared call sites (type checks that fail), and the recompilation of the path (seen: 1.1 s of
         // compiling Narayana's begin and callInOurTx) would otherwise be timed as part of it.
-        String payload = json.writeValueAsString(signal());
         jit.warm(4, () -> BenchLoad.baseline(db, payload, warmup / 4, threads, perTransaction));
         long compiled = jit.compileMillis();
         cpu.start();
