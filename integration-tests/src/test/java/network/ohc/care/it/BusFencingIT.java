@@ -96,7 +96,8 @@ class BusFencingIT {
         }
     }
 
-    private static void signal(String name, long pid) throws Exception {
+    /** Sends signal {@code name} (STOP, CONT, ...) to process {@code pid}. */
+    static void signal(String name, long pid) throws Exception {
         int rc = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).inheritIO().start().waitFor();
         assertEquals(0, rc, "kill -" + name + " " + pid);
     }

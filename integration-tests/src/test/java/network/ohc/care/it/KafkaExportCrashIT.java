@@ -142,11 +142,19 @@ class KafkaExportCrashIT {
             // Mid-burst, with records on the topic, at a moment the broker holds more of them than Care has saved as
             // delivered (it saves the position at most every 200 ms, after the acknowledgements).
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> topic(broker.bootstrap()).size() >= 50);
+            // Care is frozen (SIGSTOP) while this is checked and killed from there: a position save landing between
+            // the check and the kill would otherwise leave nothing acknowledged-but-unsaved (seen on a fast machine).
             try (KafkaConsumer<String, String> offsets = consumer(broker.bootstrap())) {
                 List<TopicPartition> parts = partitions(offsets);
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    BusFencingIT.signal("STOP", first.pid());
+                    Thread.sleep(30); // a save already sent completes meanwhile
                     long onTopic = offsets.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
-                    return onTopic > savedAsDelivered(db); // read after the topic: acknowledged before, still not saved
+                    if (onTopic > savedAsDelivered(db)) { // read after the topic: acknowledged before, still not saved
+                        return true; // killed while still frozen
+                    }
+                    BusFencingIT.signal("CONT", first.pid());
+                    return false;
                 });
             }
             first.kill9();
