@@ -11,7 +11,8 @@
 # average during each app's starts.
 # All get the launcher's JVM options (src/main/jvm/options.sh), the reference too, so ratios compare the apps alone.
 # Usage: ./care bench startup   (BENCH_RUNS=10, BENCH_SKIP_BUILD=1 reuses the last builds, BENCH_APPS="ref core census full",
-#                                BENCH_JAVA_OPTS="..." replaces the launcher's JVM options for all of them)
+#                                BENCH_JAVA_OPTS="..." replaces the launcher's JVM options for all of them,
+#                                CARE_JAVA=/path/to/bin/java runs all of them on another Java, as ./care run does)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
@@ -73,7 +74,7 @@ start_once() {
   t0=$(now_ms)
   CARE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" CARE_DB_USER=postgres CARE_DB_PASSWORD= CARE_DATA_DIR="$OUT/data-$app" \
     CARE_ADMIN_PASSWORD=bench-admin-password QUARKUS_HTTP_PORT=$port CARE_MANAGEMENT_PORT=$mport QUARKUS_MANAGEMENT_PORT=$mport \
-    java $opts -jar "$(app_dir "$app")/quarkus-app/quarkus-run.jar" >"$OUT/logs/$app-$n.log" 2>&1 &
+    "$(care_java)" $opts -jar "$(app_dir "$app")/quarkus-app/quarkus-run.jar" >"$OUT/logs/$app-$n.log" 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     if [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready" || true)" == 200 ]]; then
@@ -102,7 +103,7 @@ for app in "${APPS[@]}"; do
 done
 
 results="$OUT/results.txt"
-echo "# app ms_to_ready rss_mb load_avg_1min cpu_ms_to_ready   java options: ${BENCH_JAVA_OPTS-$(care_java_opts "$(app_dir "${APPS[-1]}")/quarkus-app")}" > "$results"
+echo "# app ms_to_ready rss_mb load_avg_1min cpu_ms_to_ready   java $(care_java_version) ($(command -v "$(care_java)")), options: ${BENCH_JAVA_OPTS-$(care_java_opts "$(app_dir "${APPS[-1]}")/quarkus-app")}" > "$results"
 for ((n = 1; n <= RUNS; n++)); do
   for app in "${APPS[@]}"; do
     read -r ms rss load cpu < <(start_once "$app" "$n")

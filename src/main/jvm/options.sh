@@ -13,10 +13,16 @@
 #                             method profiles), older ones a dynamic AppCDS archive (app-cds-<version>.jsa).
 #                             -Xlog:cds=off, aot=off: the JDK warns about each class it cannot archive.
 
-# The feature version of the java that ./care runs (first on PATH), read from its release file: no JVM started.
+# The java that runs Care (./care run, ./care bench startup): CARE_JAVA if set (a java executable, e.g.
+# CARE_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), else the first on PATH. Builds keep Maven's own JDK.
+care_java() {
+  echo "${CARE_JAVA:-java}"
+}
+
+# The version of the java that runs Care, read from its release file: no JVM started.
 care_java_version() {
   local java home
-  java="$(readlink -f "$(command -v java)" 2>/dev/null)" || return 0
+  java="$(readlink -f "$(command -v "$(care_java)")" 2>/dev/null)" || return 0
   home="$(dirname "$(dirname "$java")")"
   sed -n 's/^JAVA_VERSION="\([^"]*\)"$/\1/p' "$home/release" 2>/dev/null
 }

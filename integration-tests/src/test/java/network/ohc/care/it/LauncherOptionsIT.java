@@ -47,6 +47,24 @@ class LauncherOptionsIT {
     }
 
     @Test
+    void careJavaPicksTheJavaAndSoTheArchive(@TempDir Path jdk) throws Exception {
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexit 1\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"25.0.3\"\n");
+        Path script = Path.of(System.getProperty("care.it.root"), "src/main/jvm/options.sh");
+        ProcessBuilder pb = new ProcessBuilder(List.of("bash", "-c",
+                "source \"$0\" && echo \"$(care_java) $(care_java_version)\" && care_java_opts \"$1\"", script.toString(),
+                app.toString())).redirectErrorStream(true);
+        pb.environment().put("CARE_JAVA", java.toString());
+        Process p = pb.start();
+        String[] out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(0, p.waitFor(), String.join("\n", out));
+        assertEquals(java + " 25.0.3", out[0]);
+        assertTrue(out[1].contains("-XX:AOTCacheOutput=" + app.resolve("app-25.0.3.aot")), out[1]);
+    }
+
+    @Test
     void aFolderItCannotWriteGetsNoArchive() throws Exception {
         assertTrue(app.toFile().setWritable(false));
         try {
