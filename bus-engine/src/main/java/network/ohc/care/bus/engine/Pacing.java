@@ -4,15 +4,15 @@ import java.util.function.LongSupplier;
 
 /**
  * When a subscriber's worker, having handled a batch, waits a little for more signals ("lingers") instead of being
- * woken by the next commit. Each wake-up costs the worker a park and an unpark (about 10 us of kernel time on a busy
- * 2-core machine, and the unpark is paid by the committing thread): at saturation, with many subscribers, a worker
- * woken per commit or per small batch spends more on wake-ups than on its handlers. So, only while signals come
- * faster than {@code enterRate} per second (measured between the worker's reads: a stall that lets rows pile up does
- * not count), and at least {@link #MIN_ROWS} at a time, the worker lingers up to {@code lingerMillis} after a batch,
- * and commits do not wake it before the safe head is {@link #EARLY_ROWS} past what it handed out. It stops lingering
- * once the rate falls under {@code stayRate}. At moderate rates (1,000/s) it never lingers, so a commit still wakes
- * it at once. A stop interrupts a linger like any wait; a recheck or a finished in-flight signal rings the
- * {@link Wakeup} directly and ends it.
+ * woken by the next commit. Each wake-up costs the worker a park and an unpark (about 8 us of kernel time measured on a
+ * busy 2-core machine, and the unpark is paid by the committing thread): at saturation, with many subscribers, a worker
+ * woken per commit or per small batch spends more on wake-ups than on its handlers. So, only while signals come faster
+ * than {@code enterRate} per second (measured between the worker's reads: a stall that lets rows pile up does not
+ * count), and at least {@link #MIN_ROWS} at a time, the worker lingers up to {@code lingerMillis} after a batch, and
+ * commits do not wake it before the safe head is {@link #EARLY_ROWS} past what it handed out. It stops lingering once
+ * the rate falls under {@code stayRate}. At moderate rates (1,000/s) it never lingers, so a commit still wakes it at
+ * once. A stop interrupts a linger like any wait; a recheck or a finished in-flight signal rings the {@link Wakeup}
+ * directly and ends it.
  */
 final class Pacing {
     /** Fewer rows than this at a time never start a linger, whatever the rate. */
