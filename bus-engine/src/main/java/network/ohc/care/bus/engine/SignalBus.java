@@ -101,7 +101,14 @@ public class SignalBus {
             workers.put(spec.name, worker);
             metrics.register(spec.name, () -> Math.max(0, feed.safeHead() - worker.position.get()));
         }
-        feed.onAdvance(() -> workers.values().forEach(SubscriberWorker::wake));
+        OutboxFeed f = feed;
+        List<SubscriberWorker> local = List.copyOf(workers.values());
+        feed.onAdvance(() -> {
+            long safeHead = f.safeHead();
+            for (SubscriberWorker w : local) {
+                w.advanced(safeHead);
+            }
+        });
         if (!workers.isEmpty()) {
             feed.start();
             handOff = feed;

@@ -30,6 +30,8 @@ final class SubscriberWorker implements Runnable {
     private final ObjectMapper json;
     private final Settings settings;
     private final Wakeup wakeup = new Wakeup();
+    /** Whether the worker lingers after a batch at saturation, and whether a commit wakes it meanwhile. */
+    private final Pacing pacing = new Pacing(wakeup);
     private final BusMetrics metrics;
     private final BusMetrics.Delivered deliveredMeters;
     private final LeaseKeeper lease;
@@ -100,6 +102,11 @@ final class SubscriberWorker implements Runnable {
 
     void wake() {
         wakeup.ring();
+    }
+
+    /** The feed's safe head moved (on the thread that moved it): wakes the worker unless it lingers for more. */
+    void advanced(long safeHead) {
+        pacing.advanced(safeHead);
     }
 
     /** Re-read the subscription row (replay and rewind requests) at the next turn instead of within a second. */
@@ -206,6 +213,7 @@ final class SubscriberWorker implements Runnable {
             waitForWork(settings.pollInterval().toMillis());
             return;
         }
+        boolean linger = pacing.read(rows.size(), rows.size() >= settings.batchSize(), System.nanoTime());
         int i = 0;
         while (i < rows.size() && running && lease.active()) {
             // The longest run from i that needs nothing but a first attempt: no parked aggregate, readable payload.
@@ -237,6 +245,9 @@ final class SubscriberWorker implements Runnable {
             if (lease.saveDue() && !flush()) {
                 return;
             }
+        }
+        if (linger && i == rows.size() && inFlight.isEmpty() && running) {
+            pacing.linger(inFlight.handedUpTo(), feed::safeHead); // signals come fast: more of them per wake-up
         }
     }
 
