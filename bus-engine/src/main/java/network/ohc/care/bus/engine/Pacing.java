@@ -38,6 +38,7 @@ final class Pacing {
         this(wakeup, ENTER_RATE, STAY_RATE, LINGER_MILLIS);
     }
 
+    /** {@code lingerMillis} 0: never lingers ({@code care.bus.subscriber-linger=0}). */
     Pacing(Wakeup wakeup, long enterRate, long stayRate, long lingerMillis) {
         this.wakeup = wakeup;
         this.enterNanosPerRow = 1_000_000_000L / enterRate;
@@ -61,7 +62,7 @@ final class Pacing {
         boolean first = !readBefore;
         readBefore = true;
         lastRead = now;
-        if (first || full || rows < MIN_ROWS) {
+        if (first || full || rows < MIN_ROWS || lingerMillis <= 0) {
             lingering = false;
             return false;
         }

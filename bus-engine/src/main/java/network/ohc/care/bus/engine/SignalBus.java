@@ -90,7 +90,8 @@ public class SignalBus {
         }
         int batchSize = config.batchSize();
         Duration pollInterval = config.pollInterval();
-        SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) config.lease().toSeconds());
+        SubscriberWorker.Settings settings = new SubscriberWorker.Settings(batchSize, pollInterval, (int) config.lease().toSeconds(),
+                config.subscriberLinger());
         // Stored signals are read with a faster reader for their instants; writing is unchanged.
         ObjectMapper signalJson = json.copy().registerModule(FastInstants.module());
         feed = new OutboxFeed(store, signalJson, commonDecoding(specs), batchSize, Math.max(config.window(), batchSize),

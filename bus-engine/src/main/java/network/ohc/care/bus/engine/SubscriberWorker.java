@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 final class SubscriberWorker implements Runnable {
     private static final Logger LOG = Logger.getLogger(SubscriberWorker.class);
 
-    record Settings(int batchSize, Duration pollInterval, int leaseSeconds) {
+    record Settings(int batchSize, Duration pollInterval, int leaseSeconds, Duration linger) {
     }
 
     final SubscriptionSpec spec;
@@ -31,7 +31,7 @@ final class SubscriberWorker implements Runnable {
     private final Settings settings;
     private final Wakeup wakeup = new Wakeup();
     /** Whether the worker lingers after a batch at saturation, and whether a commit wakes it meanwhile. */
-    private final Pacing pacing = new Pacing(wakeup);
+    private final Pacing pacing;
     private final BusMetrics metrics;
     private final BusMetrics.Delivered deliveredMeters;
     private final LeaseKeeper lease;
@@ -58,6 +58,7 @@ final class SubscriberWorker implements Runnable {
         this.feed = feed;
         this.json = json;
         this.settings = settings;
+        this.pacing = new Pacing(wakeup, Pacing.ENTER_RATE, Pacing.STAY_RATE, settings.linger().toMillis());
         this.metrics = metrics;
         this.deliveredMeters = metrics.delivered(spec.name);
         this.lease = new LeaseKeeper(store, spec.name, owner, settings.leaseSeconds(), System::nanoTime);

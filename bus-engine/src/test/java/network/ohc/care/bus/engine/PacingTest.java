@@ -49,6 +49,17 @@ class PacingTest {
     }
 
     @Test
+    void withNoLingerTimeItNeverLingers() {
+        Pacing off = new Pacing(wakeup, Pacing.ENTER_RATE, Pacing.STAY_RATE, 0);
+        long now = 1_000 * MS;
+        off.read(1, false, now);
+        for (int i = 0; i < 10; i++) {
+            now += 2 * MS;
+            assertFalse(off.read(10, false, now), "5,000/s, but care.bus.subscriber-linger=0");
+        }
+    }
+
+    @Test
     void theFirstReadNeverLingers() {
         assertFalse(pacing.read(100, false, 5 * MS));
     }
