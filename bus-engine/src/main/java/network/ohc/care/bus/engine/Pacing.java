@@ -7,10 +7,10 @@ import java.util.function.LongSupplier;
  * woken by the next commit. Each wake-up costs the worker a park and an unpark (about 8 us of kernel time measured on a
  * busy 2-core machine, and the unpark is paid by the committing thread): at saturation, with many subscribers, a worker
  * woken per commit or per small batch spends more on wake-ups than on its handlers. So, only while signals come faster
- * than {@code enterRate} per second (measured between the worker's reads: a stall that lets rows pile up does not
+ * than {@link #ENTER_RATE} per second (measured between the worker's reads: a stall that lets rows pile up does not
  * count), and at least {@link #MIN_ROWS} at a time, the worker lingers up to {@code lingerMillis} after a batch, and
  * commits do not wake it before the safe head is {@link #EARLY_ROWS} past what it handed out. It stops lingering once
- * the rate falls under {@code stayRate}. At moderate rates (1,000/s) it never lingers, so a commit still wakes it at
+ * the rate falls under {@link #STAY_RATE}. At moderate rates (1,000/s) it never lingers, so a commit still wakes it at
  * once. A stop interrupts a linger like any wait; a recheck or a finished in-flight signal rings the {@link Wakeup}
  * directly and ends it.
  */
@@ -21,11 +21,10 @@ final class Pacing {
     static final int EARLY_ROWS = 64;
     static final long ENTER_RATE = 2_000;
     static final long STAY_RATE = 1_500;
-    static final long LINGER_MILLIS = 4;
+    private static final long ENTER_NANOS_PER_ROW = 1_000_000_000L / ENTER_RATE;
+    private static final long STAY_NANOS_PER_ROW = 1_000_000_000L / STAY_RATE;
 
     private final Wakeup wakeup;
-    private final long enterNanosPerRow;
-    private final long stayNanosPerRow;
     private final long lingerMillis;
     /** Commits ring the worker only once the safe head reaches this (no linger: always). */
     private volatile long ringFrom = Long.MIN_VALUE;
@@ -34,15 +33,9 @@ final class Pacing {
     private boolean readBefore;
     private boolean lingering;
 
-    Pacing(Wakeup wakeup) {
-        this(wakeup, ENTER_RATE, STAY_RATE, LINGER_MILLIS);
-    }
-
-    /** {@code lingerMillis} 0: never lingers ({@code care.bus.subscriber-linger=0}). */
-    Pacing(Wakeup wakeup, long enterRate, long stayRate, long lingerMillis) {
+    /** {@code lingerMillis}: {@code care.bus.subscriber-linger}; 0 never lingers. */
+    Pacing(Wakeup wakeup, long lingerMillis) {
         this.wakeup = wakeup;
-        this.enterNanosPerRow = 1_000_000_000L / enterRate;
-        this.stayNanosPerRow = 1_000_000_000L / stayRate;
         this.lingerMillis = lingerMillis;
     }
 
@@ -66,7 +59,7 @@ final class Pacing {
             lingering = false;
             return false;
         }
-        lingering = since <= rows * (lingering ? stayNanosPerRow : enterNanosPerRow);
+        lingering = since <= rows * (lingering ? STAY_NANOS_PER_ROW : ENTER_NANOS_PER_ROW);
         return lingering;
     }
 

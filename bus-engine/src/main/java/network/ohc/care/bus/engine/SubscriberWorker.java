@@ -58,7 +58,7 @@ final class SubscriberWorker implements Runnable {
         this.feed = feed;
         this.json = json;
         this.settings = settings;
-        this.pacing = new Pacing(wakeup, Pacing.ENTER_RATE, Pacing.STAY_RATE, settings.linger().toMillis());
+        this.pacing = new Pacing(wakeup, settings.linger().toMillis());
         this.metrics = metrics;
         this.deliveredMeters = metrics.delivered(spec.name);
         this.lease = new LeaseKeeper(store, spec.name, owner, settings.leaseSeconds(), System::nanoTime);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PacingTest {
     static final long MS = 1_000_000L;
     final Wakeup wakeup = new Wakeup();
-    final Pacing pacing = new Pacing(wakeup);
+    final Pacing pacing = new Pacing(wakeup, 4); // care.bus.subscriber-linger's default
 
     @Test
     void atAModerateRateTheWorkerNeverLingers() {
@@ -50,7 +50,7 @@ class PacingTest {
 
     @Test
     void withNoLingerTimeItNeverLingers() {
-        Pacing off = new Pacing(wakeup, Pacing.ENTER_RATE, Pacing.STAY_RATE, 0);
+        Pacing off = new Pacing(wakeup, 0);
         long now = 1_000 * MS;
         off.read(1, false, now);
         for (int i = 0; i < 10; i++) {
@@ -77,7 +77,7 @@ class PacingTest {
 
     @Test
     void aLingerEndsWhenTheSafeHeadReachesTheTarget() throws Exception {
-        Pacing slow = new Pacing(wakeup, Pacing.ENTER_RATE, Pacing.STAY_RATE, 600_000);
+        Pacing slow = new Pacing(wakeup, 600_000);
         long[] safeHead = {10};
         CompletableFuture<Boolean> lingered = CompletableFuture.supplyAsync(() -> {
             try {
@@ -97,13 +97,13 @@ class PacingTest {
 
     @Test
     void noLingerWhenTheRowsAreAlreadyThere() throws Exception {
-        Pacing slow = new Pacing(wakeup, Pacing.ENTER_RATE, Pacing.STAY_RATE, 600_000);
+        Pacing slow = new Pacing(wakeup, 600_000);
         assertTrue(slow.linger(10, () -> 10 + Pacing.EARLY_ROWS));
     }
 
     @Test
     void aStopInterruptsALinger() throws Exception {
-        Pacing slow = new Pacing(wakeup, Pacing.ENTER_RATE, Pacing.STAY_RATE, 600_000);
+        Pacing slow = new Pacing(wakeup, 600_000);
         Thread[] worker = new Thread[1];
         CompletableFuture<Boolean> lingered = CompletableFuture.supplyAsync(() -> {
             worker[0] = Thread.currentThread();
