@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The JVM image, built by {@code ./care image --debian-base} from this module's app (core plus a recording
  * subscriber) and run with the machine's container engine, as an operator would: the embedded database in a volume
  * (stop, a new container, the data is there; SIGKILL, start again, it recovers) and an external PostgreSQL on the
- * host network. The Debian base images are made once per machine and reused.
+ * host network; a start maps its classes from the archive that the image's build trained. The Debian base images are
+ * made once per machine and reused.
  * <p>
  * Without a container engine the class is skipped and says why, unless {@code CARE_IT_REQUIRE_ENGINE} is set
  * (CI sets it once it has installed podman): then a missing engine fails.
@@ -183,6 +184,27 @@ class ContainerImageIT {
         // The engine may add its own lines (podman without systemd: no healthcheck timer); Care's output is one line.
         List<String> lines = r.output().lines().filter(l -> !l.contains("level=") && !l.startsWith("NOTE: Picked up")).toList();
         assertEquals(List.of("care: cannot start: CARE_DB=embeded is not a database mode: use embedded, external or auto"), lines);
+    }
+
+    @Test
+    @Order(6)
+    void startsFromTheClassArchiveItsBuildTrained() throws Exception {
+        // -Xshare:on: a start that cannot map the archive (missing, or made by another runtime or on other files) fails
+        // instead of quietly reading every class from the jars.
+        ItDatabase db = ItDatabase.fresh("care_it_image_archive");
+        int port = freePort();
+        String c = start("archive", port, "-e", "CARE_DB_URL=" + db.url, "-e", "CARE_DB_USER=" + System.getProperty("care.it.db-user",
+                "postgres"), "-e", "CARE_DB_PASSWORD=", "-e", "JDK_JAVA_OPTIONS=-Xshare:on -Xlog:class+load=info:file=/tmp/class-load.log");
+        awaitReady(c, port);
+        List<String> loaded = ok(engine("exec", c, "cat", "/tmp/class-load.log")).lines().toList();
+        long archived = loaded.stream().filter(l -> l.contains("source: shared objects file (top)")).count();
+        // The rest: the JDK's own archive, and classes made at run time (lambdas, proxies), which no archive holds.
+        long other = loaded.stream().filter(l -> l.contains(" source: ") && !l.contains("source: shared objects file")).count();
+        System.out.printf("ContainerImageIT: classes mapped from the image's archive %d, loaded otherwise %d%n", archived, other);
+        assertTrue(archived > 10 * other, "most classes come from the image's archive: " + archived + " mapped, " + other + " not");
+        assertTrue(loaded.stream().anyMatch(l -> l.contains("network.ohc.care.core.boot.CareMain source: shared objects file (top)")),
+                "Care's own classes are in the archive");
+        ok(engine("stop", "-t", "60", c));
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
