@@ -21,6 +21,8 @@ import java.util.zip.ZipFile;
  *          after the deployment project's build failed: one line per failing plug build step
  * store-jars DIR
  *          rewrite the built app's jars under DIR with stored (not deflated) entries, for a faster start
+ * deflate-jars DIR
+ *          the other way, for the container image, whose starts map the classes from its class archive
  * </pre>
  * Exit codes: 0 ok, 2 mistakes in the configuration (each printed with file, line and key), 3 a plug failed
  * to fetch or build.
@@ -40,6 +42,11 @@ public final class Main {
         if (command.equals("store-jars") && args.length == 2) {
             int n = StoredJars.store(Path.of(args[1]));
             System.out.println(n + " jar(s) rewritten with stored entries");
+            return 0;
+        }
+        if (command.equals("deflate-jars") && args.length == 2) {
+            int n = StoredJars.deflate(Path.of(args[1]));
+            System.out.println(n + " jar(s) rewritten with deflated entries");
             return 0;
         }
         for (int i = 1; i < args.length; i++) {

@@ -59,6 +59,43 @@ class StoredJarsTest {
         assertEquals(0, StoredJars.store(dir), "a second run has nothing left to rewrite");
     }
 
+    @Test
+    void storedJarsAreDeflatedAgainWithTheSameEntriesAndAHardLinkKeepsTheOldFile() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nImplementation-Title: t\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("a/", new byte[0]);
+        entries.put("a/B.class", "x".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+        Path jar = Files.createDirectories(dir.resolve("app/lib")).resolve("one.jar");
+        write(jar, entries);
+        assertEquals(1, StoredJars.store(dir.resolve("app")));
+        Path link = Files.createLink(dir.resolve("linked.jar"), jar); // as ./care image links the app into its build context
+        long stored = Files.size(jar);
+
+        assertEquals(1, StoredJars.deflate(dir.resolve("app")));
+
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            List<String> names = new ArrayList<>();
+            z.stream().forEach(e -> {
+                names.add(e.getName());
+                if (e.getSize() > 0) {
+                    assertEquals(ZipEntry.DEFLATED, e.getMethod(), e.getName());
+                }
+            });
+            assertEquals(List.copyOf(entries.keySet()), names);
+            for (var e : entries.entrySet()) {
+                try (InputStream in = z.getInputStream(z.getEntry(e.getKey()))) {
+                    assertArrayEquals(e.getValue(), in.readAllBytes(), e.getKey());
+                }
+            }
+        }
+        assertEquals(true, Files.size(jar) < stored, "deflated entries take less room than stored ones");
+        assertEquals(stored, Files.size(link), "the hard-linked original is left as it was");
+        try (ZipFile z = new ZipFile(link.toFile())) {
+            assertEquals(ZipEntry.STORED, z.getEntry("a/B.class").getMethod());
+        }
+        assertEquals(0, StoredJars.deflate(dir.resolve("app")), "a second run has nothing left to rewrite");
+    }
+
     private static void write(Path jar, Map<String, byte[]> entries) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream out = new ZipOutputStream(file)) {
             for (var e : entries.entrySet()) {
