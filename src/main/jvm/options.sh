@@ -11,7 +11,8 @@
 #                             holds the application's classes too, not only the JDK's. One archive per Java version:
 #                             JDK 25 and later an AOT cache (app-<version>.aot, JEP 483/515: classes loaded and linked,
 #                             method profiles), older ones a dynamic AppCDS archive (app-cds-<version>.jsa).
-#                             -Xlog:cds=off, aot=off: the JDK warns about each class it cannot archive.
+#                             -Xlog:cds=off, aot=off: the JDK warns about each class it cannot archive; on 25, every tag
+#                             set under aot and cds (aot*, cds*): it also warns under aot+codecache+stubs at each start.
 
 # The java that runs Care (./care run, ./care bench startup): CARE_JAVA if set (a java executable, e.g.
 # CARE_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), else the first on PATH. Builds keep Maven's own JDK.
@@ -31,7 +32,7 @@ care_java_opts() { # $1: the quarkus-app folder; $2: the Java version (default: 
   local opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m" version="${2-$(care_java_version)}"
   local feature="${version%%.*}" archive use make quiet
   if [[ "$feature" =~ ^[0-9]+$ ]] && ((feature >= 25)); then
-    archive="$1/app-$version.aot" use=-XX:AOTCache make=-XX:AOTCacheOutput quiet="-Xlog:aot=off -Xlog:cds=off"
+    archive="$1/app-$version.aot" use=-XX:AOTCache make=-XX:AOTCacheOutput quiet="-Xlog:aot*=off -Xlog:cds*=off"
   else
     archive="$1/app-cds${version:+-$version}.jsa" use=-XX:SharedArchiveFile make=-XX:ArchiveClassesAtExit
     quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"

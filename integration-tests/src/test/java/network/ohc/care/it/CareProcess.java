@@ -37,13 +37,19 @@ final class CareProcess implements AutoCloseable {
 
     /** Starts the app {@code jar}, waiting up to {@code ready} for it (more beside another JVM, such as a broker). */
     static CareProcess start(Path jar, String dbUrl, Path dataDir, Map<String, String> extraEnv, Duration ready) throws Exception {
+        return start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"), jar, dbUrl, dataDir, extraEnv, ready);
+    }
+
+    /** Starts the app {@code jar} with {@code java}: a java executable and its options (the launcher's, say). */
+    static CareProcess start(List<String> java, Path jar, String dbUrl, Path dataDir, Map<String, String> extraEnv, Duration ready)
+            throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path log = Files.createTempFile("care-it-", ".log");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(java);
+        cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         if (dbUrl != null) {
@@ -119,9 +125,14 @@ final class CareProcess implements AutoCloseable {
 
     /** SIGTERM and wait: a clean shutdown; the log stays until {@link #close}. */
     void stop() throws Exception {
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM and wait up to {@code grace} (a JVM writing a class archive at exit takes longer) before SIGKILL. */
+    void stop(Duration grace) throws Exception {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
             }
         }
