@@ -159,8 +159,7 @@ class ContainerImageIT {
     void externalPostgresOnTheHostNetwork() throws Exception {
         ItDatabase db = ItDatabase.fresh("care_it_image");
         int port = freePort();
-        String c = start("external", port, "-e", "CARE_DB_URL=" + db.url, "-e", "CARE_DB_USER=" + System.getProperty("care.it.db-user",
-                "postgres"), "-e", "CARE_DB_PASSWORD=");
+        String c = startExternal("external", port, db);
         awaitReady(c, port);
         String logs = engine("logs", c).output();
         assertFalse(logs.contains("Embedded PostgreSQL"), "CARE_DB=auto with CARE_DB_URL uses the external database:\n" + logs);
@@ -191,10 +190,9 @@ class ContainerImageIT {
     void startsFromTheClassArchiveItsBuildTrained() throws Exception {
         // -Xshare:on: a start that cannot map the archive (missing, or made by another runtime or on other files) fails
         // instead of quietly reading every class from the jars.
-        ItDatabase db = ItDatabase.fresh("care_it_image_archive");
         int port = freePort();
-        String c = start("archive", port, "-e", "CARE_DB_URL=" + db.url, "-e", "CARE_DB_USER=" + System.getProperty("care.it.db-user",
-                "postgres"), "-e", "CARE_DB_PASSWORD=", "-e", "JDK_JAVA_OPTIONS=-Xshare:on -Xlog:class+load=info:file=/tmp/class-load.log");
+        String c = startExternal("archive", port, ItDatabase.fresh("care_it_image_archive"), "-e",
+                "JDK_JAVA_OPTIONS=-Xshare:on -Xlog:class+load=info:file=/tmp/class-load.log");
         awaitReady(c, port);
         List<String> loaded = ok(engine("exec", c, "cat", "/tmp/class-load.log")).lines().toList();
         long archived = loaded.stream().filter(l -> l.contains("source: shared objects file (top)")).count();
@@ -208,6 +206,14 @@ class ContainerImageIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
+
+    /** A container on the external database {@code db} (the host's PostgreSQL, over the host network). */
+    static String startExternal(String name, int port, ItDatabase db, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-e", "CARE_DB_URL=" + db.url, "-e", "CARE_DB_USER="
+                + System.getProperty("care.it.db-user", "postgres"), "-e", "CARE_DB_PASSWORD="));
+        args.addAll(List.of(extra));
+        return start(name, port, args.toArray(String[]::new));
+    }
 
     static String start(String name, int port, String... extra) throws Exception {
         String c = "care-it-" + RUN + "-" + name;
