@@ -24,11 +24,13 @@ fail() {
 
 started=$SECONDS
 : > "$work/care.log"
+mkdir "$work/tmp" # Vert.x' cache and the upload folder go there, not into the image's /tmp
 # Port 0: the build may share the host's network, so no fixed port is taken; the log names the one the server got.
 env -u CARE_DB_URL -u QUARKUS_DATASOURCE_JDBC_URL CARE_DB=embedded CARE_DATA_DIR="$work/data" CARE_EMBEDDED_DB_PORT=0 \
 CARE_ADMIN_PASSWORD="training-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=0 CARE_MANAGEMENT_PORT=0 \
-  java -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" > "$work/care.log" 2>&1 &
+  java -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:-UsePerfData -Djava.io.tmpdir="$work/tmp" \
+  -jar "$jar" > "$work/care.log" 2>&1 &
 pid=$!
 
 ready() { # port: does /q/health/ready answer 200?
