@@ -72,10 +72,12 @@ start_once() {
   load=$(loadavg)
   mkdir -p "$OUT/logs" "$OUT/data-$app"
   t0=$(now_ms)
+  set -f # the options split into words, never matched against file names (-Xlog:aot*=off)
   CARE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" CARE_DB_USER=postgres CARE_DB_PASSWORD= CARE_DATA_DIR="$OUT/data-$app" \
     CARE_ADMIN_PASSWORD=bench-admin-password QUARKUS_HTTP_PORT=$port CARE_MANAGEMENT_PORT=$mport QUARKUS_MANAGEMENT_PORT=$mport \
     "$(care_java)" $opts -jar "$(app_dir "$app")/quarkus-app/quarkus-run.jar" >"$OUT/logs/$app-$n.log" 2>&1 &
   pid=$!
+  set +f
   while kill -0 "$pid" 2>/dev/null; do
     if [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready" || true)" == 200 ]]; then
       ms=$(( $(now_ms) - t0 )); break
