@@ -26,10 +26,7 @@ class StoredJarsTest {
 
     @Test
     void deflatedEntriesAreStoredWithTheSameNamesOrderAndBytes() throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nImplementation-Title: t\r\n\r\n".getBytes(StandardCharsets.UTF_8));
-        entries.put("a/", new byte[0]);
-        entries.put("a/B.class", "x".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> entries = sampleEntries();
         entries.put("a/c.properties", "k=v\n".getBytes(StandardCharsets.UTF_8));
         Path jar = Files.createDirectories(dir.resolve("lib/main")).resolve("one.jar");
         write(jar, entries);
@@ -39,19 +36,7 @@ class StoredJarsTest {
 
         assertEquals(2, StoredJars.store(dir));
 
-        try (ZipFile z = new ZipFile(jar.toFile())) {
-            List<String> names = new ArrayList<>();
-            z.stream().forEach(e -> {
-                names.add(e.getName());
-                assertEquals(ZipEntry.STORED, e.getMethod(), e.getName());
-            });
-            assertEquals(List.copyOf(entries.keySet()), names);
-            for (var e : entries.entrySet()) {
-                try (InputStream in = z.getInputStream(z.getEntry(e.getKey()))) {
-                    assertArrayEquals(e.getValue(), in.readAllBytes(), e.getKey());
-                }
-            }
-        }
+        assertEntries(jar, entries, ZipEntry.STORED);
         try (JarFile j = new JarFile(jar.toFile())) {
             assertEquals("t", j.getManifest().getMainAttributes().getValue("Implementation-Title"));
         }
@@ -61,10 +46,7 @@ class StoredJarsTest {
 
     @Test
     void storedJarsAreDeflatedAgainWithTheSameEntriesAndAHardLinkKeepsTheOldFile() throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nImplementation-Title: t\r\n\r\n".getBytes(StandardCharsets.UTF_8));
-        entries.put("a/", new byte[0]);
-        entries.put("a/B.class", "x".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> entries = sampleEntries();
         Path jar = Files.createDirectories(dir.resolve("app/lib")).resolve("one.jar");
         write(jar, entries);
         assertEquals(1, StoredJars.store(dir.resolve("app")));
@@ -73,12 +55,35 @@ class StoredJarsTest {
 
         assertEquals(1, StoredJars.deflate(dir.resolve("app")));
 
+        assertEntries(jar, entries, ZipEntry.DEFLATED);
+        assertEquals(true, Files.size(jar) < stored, "deflated entries take less room than stored ones");
+        assertEquals(stored, Files.size(link), "the hard-linked original is left as it was");
+        try (ZipFile z = new ZipFile(link.toFile())) {
+            assertEquals(ZipEntry.STORED, z.getEntry("a/B.class").getMethod());
+        }
+        assertEquals(0, StoredJars.deflate(dir.resolve("app")), "a second run has nothing left to rewrite");
+    }
+
+    /** A manifest, a folder and a class, in this order. */
+    private static Map<String, byte[]> sampleEntries() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nImplementation-Title: t\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("a/", new byte[0]);
+        entries.put("a/B.class", "x".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+        return entries;
+    }
+
+    /**
+     * {@code jar} holds {@code entries}, same names, order and bytes, written with {@code method}: every entry when
+     * stored; when deflated, every entry with bytes (a folder may stay stored).
+     */
+    private static void assertEntries(Path jar, Map<String, byte[]> entries, int method) throws IOException {
         try (ZipFile z = new ZipFile(jar.toFile())) {
             List<String> names = new ArrayList<>();
             z.stream().forEach(e -> {
                 names.add(e.getName());
-                if (e.getSize() > 0) {
-                    assertEquals(ZipEntry.DEFLATED, e.getMethod(), e.getName());
+                if (method == ZipEntry.STORED || e.getSize() > 0) {
+                    assertEquals(method, e.getMethod(), e.getName());
                 }
             });
             assertEquals(List.copyOf(entries.keySet()), names);
@@ -88,12 +93,6 @@ class StoredJarsTest {
                 }
             }
         }
-        assertEquals(true, Files.size(jar) < stored, "deflated entries take less room than stored ones");
-        assertEquals(stored, Files.size(link), "the hard-linked original is left as it was");
-        try (ZipFile z = new ZipFile(link.toFile())) {
-            assertEquals(ZipEntry.STORED, z.getEntry("a/B.class").getMethod());
-        }
-        assertEquals(0, StoredJars.deflate(dir.resolve("app")), "a second run has nothing left to rewrite");
     }
 
     private static void write(Path jar, Map<String, byte[]> entries) throws IOException {
