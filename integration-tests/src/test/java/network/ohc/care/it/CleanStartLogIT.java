@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * "care_plug_census" does not exist'), never happens there.
  */
 class CleanStartLogIT {
-    private static final Pattern LEVEL = Pattern.compile("^[^\\[]*\\b(WARN|ERROR)\\s+\\[");
+    /** A Quarkus log line at WARN or ERROR. */
+    static final Pattern LEVEL = Pattern.compile("^[^\\[]*\\b(WARN|ERROR)\\s+\\[");
     static final Path ROOT = Path.of(System.getProperty("care.it.root"));
     /** Built here by ./care build, and kept: the next run reuses it while nothing it is built from changed. */
     static final Path APP = ROOT.resolve("integration-tests/target/clean-start/care-app");

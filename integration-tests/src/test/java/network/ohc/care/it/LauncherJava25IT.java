@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code CARE_IT_JAVA25} names one, else the newest under /usr/lib/jvm).
  */
 class LauncherJava25IT {
-    private static final Pattern QUARKUS_LEVEL = Pattern.compile("^[^\\[]*\\b(WARN|ERROR)\\s+\\[");
+    /** A JVM unified-logging line at warning or error ({@code [0.070s][warning][aot,...]}). */
     private static final Pattern JVM_LEVEL = Pattern.compile("\\[(warning|error)\\]");
 
     @TempDir
@@ -47,7 +47,7 @@ class LauncherJava25IT {
             List<String> second = start(java, app, jar, db, "-XX:AOTCache=" + cache);
             List<String> bad = new ArrayList<>();
             for (List<String> log : List.of(first, second)) {
-                log.stream().filter(l -> QUARKUS_LEVEL.matcher(l).find() || JVM_LEVEL.matcher(l).find()).forEach(bad::add);
+                log.stream().filter(l -> CleanStartLogIT.LEVEL.matcher(l).find() || JVM_LEVEL.matcher(l).find()).forEach(bad::add);
             }
             assertEquals(List.of(), bad, "warnings in the two starts on " + java);
         } finally {
